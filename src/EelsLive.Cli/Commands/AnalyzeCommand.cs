@@ -1,0 +1,73 @@
+using System.CommandLine;
+using EelsLive.Engine;
+using EelsLive.Outputs;
+using EelsLive.Pipeline;
+using EelsLive.Protocol.Recording;
+
+namespace EelsLive.Cli.Commands;
+
+/// <summary><c>eelslive analyze FILE</c>: run a recorded session through the same engine as <c>monitor</c>, offline.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptionSet();
+        var file = new Argument<FileInfo>("FILE") { Description = "A session file written by monitor --record." };
+        var output = new Option<FileInfo>("--out") { Description = "The JSON Lines results file to write.", Required = true };
+        var command = new Command("analyze", "Analyse a recorded session offline with the same engine and options as monitor.");
+        command.Add(file);
+        command.Add(output);
+        engine.AddTo(command);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var options = engine.Build(parse);
+                return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)!.FullName, options);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException)
+            {
+                System.Console.Error.WriteLine($"error: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Analyses <paramref name="sessionPath"/> into <paramref name="outPath"/>; returns the exit code.</summary>
+    public static int Run(string sessionPath, string outPath, MonitorOptions options)
+    {
+        if (!File.Exists(sessionPath))
+        {
+            throw new IOException($"session file '{sessionPath}' does not exist.");
+        }
+
+        var engine = new MonitorEngine(options);
+        var log = new RejectionLog(System.Console.Error);
+        long frames = 0, messages = 0;
+        using var reader = new SessionFileReader(sessionPath);
+        using (var jsonl = new JsonLinesWriter(outPath))
+        {
+            while (reader.TryRead(out var message))
+            {
+                messages++;
+                foreach (var e in engine.Process(message))
+                {
+                    switch (e)
+                    {
+                        case FrameReported f: jsonl.Write(f.Report); frames++; break;
+                        case MessageRejected r: log.Log(r.Reason, r.RejectedTotal); break;
+                    }
+                }
+            }
+        }
+
+        if (reader.TailState != SessionTailState.Clean)
+        {
+            System.Console.Error.WriteLine($"note: the session file ends with a {reader.TailState.ToString().ToLowerInvariant()} record (as after a crash); everything before it was analysed");
+        }
+
+        System.Console.WriteLine($"analysed {messages} messages: {frames} frames, {engine.Pipeline.RejectedMessages} rejected; results in {outPath}");
+        return 0;
+    }
+}

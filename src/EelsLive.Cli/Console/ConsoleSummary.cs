@@ -1,0 +1,34 @@
+using System.Globalization;
+using EelsLive.Engine;
+
+namespace EelsLive.Cli.Console;
+
+/// <summary>Prints one plain summary line a second: frames/s, cumulative dose, dose rate, lost and rejected counts.</summary>
+internal sealed class ConsoleSummary
+{
+    private readonly TextWriter _writer;
+    private readonly MonitorStatistics _stats;
+    private readonly TimeProvider _time;
+    private long _lastFrames;
+    private long _lastTimestamp;
+
+    public ConsoleSummary(TextWriter writer, MonitorStatistics stats, TimeProvider time)
+    {
+        _writer = writer;
+        _stats = stats;
+        _time = time;
+        _lastTimestamp = time.GetTimestamp();
+    }
+
+    /// <summary>Writes a line with the rate since the previous line.</summary>
+    public void WriteLine()
+    {
+        long frames = _stats.Frames;
+        double seconds = _time.GetElapsedTime(_lastTimestamp).TotalSeconds;
+        double rate = seconds > 0 ? (frames - _lastFrames) / seconds : 0;
+        _lastFrames = frames;
+        _lastTimestamp = _time.GetTimestamp();
+        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{_stats.SeriesId ?? "-"}] frames {frames} ({rate:F0}/s)  dose {_stats.DoseEA2:G6} e/Å² ({_stats.DoseRateEA2PerS:G4} e/Å²/s)  lost {_stats.Lost}  rejected {_stats.Rejected}"));
+    }
+}

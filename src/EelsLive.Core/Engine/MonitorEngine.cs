@@ -1,0 +1,116 @@
+using EelsLive.Model;
+using EelsLive.Pipeline;
+using EelsLive.Protocol.Recording;
+
+namespace EelsLive.Engine;
+
+/// <summary>
+/// The monitor's engine: runs each wire message through the <see cref="FramePipeline"/>, feeds every accepted
+/// frame to the series' damage model, refits (or coalesces the refit when more frames are already waiting) and
+/// builds the frame's <see cref="FrameReport"/>. Live monitoring and offline analysis use the same engine.
+/// </summary>
+public sealed class MonitorEngine
+{
+    private readonly MonitorOptions _options;
+    private readonly FramePipeline _pipeline;
+    private readonly string[] _windowNames;
+    private readonly double[] _signals;
+    private IDamageModel? _model;
+    private ModelSnapshot? _snapshot;
+
+    /// <summary>Creates an engine with validated options.</summary>
+    public MonitorEngine(MonitorOptions options)
+    {
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
+        _pipeline = new FramePipeline(_options.Pipeline, _options.Limits);
+        _windowNames = _options.Pipeline.Windows.Select(w => w.Name).ToArray();
+        _signals = new double[_windowNames.Length];
+    }
+
+    /// <summary>The pipeline, for its counters.</summary>
+    public FramePipeline Pipeline => _pipeline;
+
+    /// <summary>The latest model snapshot of the current series.</summary>
+    public ModelSnapshot? LatestSnapshot => _snapshot;
+
+    /// <summary>
+    /// Processes one message. When <paramref name="coalesceRefit"/> is true (more frames are already queued),
+    /// the frame is added to the model but the refit waits for the last of them, so the engine never lags more
+    /// than one refit behind; the frame's report then carries the previous estimates and <c>fit_ms</c> null.
+    /// </summary>
+    public IReadOnlyList<PipelineEvent> Process(RecordedMessage message, bool coalesceRefit = false)
+    {
+        var events = _pipeline.Process(message);
+        var results = new PipelineEvent[events.Count];
+        for (int i = 0; i < events.Count; i++)
+        {
+            results[i] = events[i] switch
+            {
+                SeriesStarted started => OnSeriesStarted(started),
+                FrameMeasured measured => OnFrame(measured, coalesceRefit),
+                var other => other,
+            };
+        }
+
+        return results;
+    }
+
+    private SeriesStarted OnSeriesStarted(SeriesStarted started)
+    {
+        _snapshot = null;
+        _model = _options.Model is { } kind ? DamageModels.Create(kind, _windowNames, _options.ModelOptions) : null;
+        return started;
+    }
+
+    private FrameReported OnFrame(FrameMeasured measured, bool coalesceRefit)
+    {
+        var m = measured.Measurement;
+        double? fitMs = null;
+        if (_model is not null)
+        {
+            bool complete = true;
+            for (int w = 0; w < _signals.Length; w++)
+            {
+                if (m.Signals[w] is { } s)
+                {
+                    _signals[w] = s;
+                }
+                else
+                {
+                    complete = false;
+                }
+            }
+
+            if (complete)
+            {
+                _model.Add(m.Dose.MidDoseEA2, _signals);
+            }
+
+            if (!coalesceRefit && _model.FrameCount > 0)
+            {
+                _snapshot = _model.Refit(m.Dose.CumulativeEA2);
+                fitMs = _snapshot.FitMilliseconds;
+            }
+        }
+
+        var report = BuildReport(m, measured.RejectedTotal, fitMs);
+        return new FrameReported(report, m, _snapshot) { ReceivedUnixS = measured.ReceivedUnixS };
+    }
+
+    private FrameReport BuildReport(FrameMeasurement m, long rejected, double? fitMs)
+    {
+        var windows = _options.Pipeline.Windows;
+        var reports = new WindowReport[windows.Count];
+        for (int w = 0; w < windows.Count; w++)
+        {
+            var e = _snapshot?.Windows[w];
+            reports[w] = new WindowReport(
+                windows[w].Name, windows[w].LoEv, windows[w].HiEv, m.Integrals[w], m.Signals[w],
+                e?.Integrity, e?.IntegrityLo, e?.IntegrityHi, e?.D50EA2, e?.D50LoEA2, e?.D50HiEA2, e?.CrossDoseEA2);
+        }
+
+        return new FrameReport(
+            m.Frame.SeriesId, m.Frame.Seq, m.Frame.T, m.Dose.CumulativeEA2, m.Dose.Estimated, m.Dose.RateEA2PerS,
+            m.LostFrames, rejected, reports, "ok", [], null, fitMs);
+    }
+}

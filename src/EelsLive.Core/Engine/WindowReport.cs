@@ -1,0 +1,16 @@
+namespace EelsLive.Engine;
+
+/// <summary>One window's part of a <see cref="FrameReport"/>; model fields are null until the model can say.</summary>
+public sealed record WindowReport(
+    string Name,
+    double LoEv,
+    double HiEv,
+    double Integral,
+    double? Signal,
+    double? Integrity,
+    double? IntegrityLo,
+    double? IntegrityHi,
+    double? D50EA2,
+    double? D50LoEA2,
+    double? D50HiEA2,
+    double? CrossDoseEA2);

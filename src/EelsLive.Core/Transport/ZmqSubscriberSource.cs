@@ -1,0 +1,202 @@
+using System.Reactive.Linq;
+using System.Threading.Channels;
+using EelsLive.Protocol;
+using EelsLive.Protocol.Recording;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace EelsLive.Transport;
+
+/// <summary>
+/// Receives wire messages from a ZeroMQ PUB on a dedicated thread (sockets are not thread-safe) and hands
+/// them through a bounded queue to <see cref="Messages"/>. Reconnects by itself when the publisher restarts
+/// or starts late; anything the queue cannot take is counted in <see cref="QueueDropped"/>, never silent.
+/// </summary>
+public sealed class ZmqSubscriberSource : IDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly SubscriberOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Channel<RecordedMessage> _queue;
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+    private long _queueDropped;
+    private long _received;
+    private volatile bool _connected;
+
+    /// <summary>Creates a source; nothing is connected until <see cref="Start"/>.</summary>
+    public ZmqSubscriberSource(SubscriberOptions options, TimeProvider? timeProvider = null)
+    {
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
+        _time = timeProvider ?? TimeProvider.System;
+        _queue = Channel.CreateBounded<RecordedMessage>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        Messages = Observable.Create<IncomingMessage>(PumpAsync);
+    }
+
+    /// <summary>The received messages, in order; subscribe once. Completes after <see cref="Stop"/>.</summary>
+    public IObservable<IncomingMessage> Messages { get; }
+
+    /// <summary>Messages that arrived while the processing queue was full and were dropped.</summary>
+    public long QueueDropped => Interlocked.Read(ref _queueDropped);
+
+    /// <summary>Messages received from the socket (including dropped ones).</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>True once the socket has been connected.</summary>
+    public bool IsConnected => _connected;
+
+    /// <summary>Connects the SUB socket on its own thread and starts receiving.</summary>
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException("The source is already started.");
+        }
+
+        using var ready = new ManualResetEventSlim();
+        Exception? failure = null;
+        _thread = new Thread(() => Receive(ready, e => failure = e)) { IsBackground = true, Name = "eelslive-zmq-receive" };
+        _thread.Start();
+        ready.Wait();
+        if (failure is not null)
+        {
+            throw new InvalidOperationException($"Could not connect to '{_options.Endpoint}': {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Stops receiving, closes the socket and completes <see cref="Messages"/> once queued messages are handed out.</summary>
+    public void Stop()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            _stop.Cancel();
+        }
+
+        _thread?.Join();
+    }
+
+    private void Receive(ManualResetEventSlim ready, Action<Exception> fail)
+    {
+        SubscriberSocket? socket = null;
+        try
+        {
+            socket = new SubscriberSocket();
+            socket.Options.ReceiveHighWatermark = _options.ReceiveHighWatermark;
+            socket.Options.MaxMsgSize = _options.Limits.MaxPayloadBytes;
+            socket.Options.HeartbeatInterval = _options.HeartbeatInterval;
+            socket.Options.HeartbeatTimeout = _options.HeartbeatTimeout;
+            socket.Options.HeartbeatTtl = _options.HeartbeatTimeout + _options.HeartbeatInterval;
+            socket.Options.ReconnectInterval = _options.ReconnectInterval;
+            socket.Options.ReconnectIntervalMax = TimeSpan.FromSeconds(2);
+            socket.Options.Linger = TimeSpan.Zero;
+            socket.Connect(_options.Endpoint);
+            socket.Subscribe(WireTopics.Prefix);
+            _connected = true;
+        }
+        catch (Exception ex)
+        {
+            // NetMQ reports a malformed endpoint with assorted exception types (FormatException among them).
+            socket?.Dispose();
+            fail(ex);
+            ready.Set();
+            _queue.Writer.TryComplete(ex);
+            return;
+        }
+
+        ready.Set();
+        var frames = new List<byte[]>(2);
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                if (!TryReceiveMessage(socket, frames, out int totalFrames))
+                {
+                    continue;
+                }
+
+                Interlocked.Increment(ref _received);
+                if (totalFrames > frames.Count)
+                {
+                    frames.Add(Array.Empty<byte>()); // marks the truncation so the decoder reports the wrong frame count
+                }
+
+                var message = new RecordedMessage((_time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds, frames.ToArray());
+                if (!_queue.Writer.TryWrite(message))
+                {
+                    Interlocked.Increment(ref _queueDropped);
+                }
+            }
+
+            _queue.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            // A failure of the receiving thread ends the stream with that error instead of killing the process.
+            _queue.Writer.TryComplete(ex);
+        }
+        finally
+        {
+            socket.Dispose();
+        }
+    }
+
+    private bool TryReceiveMessage(SubscriberSocket socket, List<byte[]> frames, out int totalFrames)
+    {
+        frames.Clear();
+        totalFrames = 0;
+        if (!socket.TryReceiveFrameBytes(PollInterval, out var first, out bool more))
+        {
+            return false;
+        }
+
+        frames.Add(first);
+        totalFrames = 1;
+        while (more)
+        {
+            var next = socket.ReceiveFrameBytes(out more);
+            totalFrames++;
+            if (frames.Count < _options.MaxFramesPerMessage)
+            {
+                frames.Add(next);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task PumpAsync(IObserver<IncomingMessage> observer, CancellationToken cancellation)
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var message))
+                {
+                    observer.OnNext(new IncomingMessage(message, reader.Count > 0));
+                }
+            }
+
+            observer.OnCompleted();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            observer.OnError(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,50 @@
+namespace EelsLive.Alarms;
+
+/// <summary>Validated settings of the damage alarm.</summary>
+public sealed record AlarmOptions
+{
+    /// <summary>Integrity threshold θ; must equal the model's threshold.</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Lead dose L (e/Å²); must equal the model's lead dose.</summary>
+    public double LeadDoseEA2 { get; init; } = 200;
+
+    /// <summary>
+    /// Probability p that a window reaches θ within L needed to raise a warning. 0.8 trades lead for robustness: with an
+    /// honest 90% band it fires roughly L before the crossing once the band is tight, while a single noisy refit rarely reaches it.
+    /// </summary>
+    public double AlarmProbability { get; init; } = 0.8;
+
+    /// <summary>Windows that can raise alarms (π–π* rises with dose and is excluded by default).</summary>
+    public IReadOnlyList<string> AlarmWindows { get; init; } = ["c_c", "c_o", "m_o"];
+
+    /// <summary>A warning clears only when the probability is below p − ClearMargin ...</summary>
+    public double ClearMargin { get; init; } = 0.15;
+
+    /// <summary>... for this many consecutive evaluations.</summary>
+    public int ClearEvaluations { get; init; } = 5;
+
+    /// <summary>Optional total dose budget (e/Å²); alerts at 80% and 100%.</summary>
+    public double? BudgetDoseEA2 { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a clear message if any setting is invalid.</summary>
+    public void Validate()
+    {
+        Require(Threshold is > 0 and < 1, nameof(Threshold), $"must be in (0, 1), was {Threshold}");
+        Require(LeadDoseEA2 > 0 && double.IsFinite(LeadDoseEA2), nameof(LeadDoseEA2), $"must be positive and finite, was {LeadDoseEA2}");
+        Require(AlarmProbability is > 0 and < 1, nameof(AlarmProbability), $"must be in (0, 1), was {AlarmProbability}");
+        Require(ClearMargin >= 0 && ClearMargin < AlarmProbability, nameof(ClearMargin), $"must be in [0, AlarmProbability), was {ClearMargin}");
+        Require(ClearEvaluations >= 1, nameof(ClearEvaluations), $"must be ≥ 1, was {ClearEvaluations}");
+        Require(AlarmWindows is { Count: > 0 }, nameof(AlarmWindows), "must name at least one window");
+        Require(AlarmWindows!.All(name => !string.IsNullOrWhiteSpace(name)) && AlarmWindows!.Distinct(StringComparer.Ordinal).Count() == AlarmWindows!.Count, nameof(AlarmWindows), "must be non-empty, unique names");
+        Require(BudgetDoseEA2 is null || (BudgetDoseEA2 > 0 && double.IsFinite(BudgetDoseEA2.Value)), nameof(BudgetDoseEA2), $"must be positive and finite when set, was {BudgetDoseEA2}");
+    }
+
+    private static void Require(bool condition, string name, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"{nameof(AlarmOptions)}.{name} {message}.", name);
+        }
+    }
+}

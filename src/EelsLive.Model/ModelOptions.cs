@@ -1,0 +1,140 @@
+namespace EelsLive.Model;
+
+/// <summary>Validated settings shared by the physics-constrained and the classical damage models.</summary>
+public sealed record ModelOptions
+{
+    /// <summary>Default window names, in pipeline order: π–π* 1–3 eV, C–C 4–7 eV, C–O 10–15 eV, M–O 20–25 eV.</summary>
+    public static IReadOnlyList<string> DefaultWindowNames { get; } = ["pi_pi", "c_c", "c_o", "m_o"];
+
+    /// <summary>Integrity threshold θ in (0, 1) whose crossing is forecast.</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Lead dose L (e/Å²): CrossProbability is P(integrity ≤ θ at current dose + L).</summary>
+    public double LeadDoseEA2 { get; init; } = 200;
+
+    /// <summary>Number of online-bagged ensemble members (physics model) besides the full-data fit.</summary>
+    public int EnsembleSize { get; init; } = 8;
+
+    /// <summary>Seed of the bootstrap weights and of the member initialisations.</summary>
+    public int Seed { get; init; } = 12345;
+
+    /// <summary>Soft ordering priors k(more) ≥ k(less); every name must be one of the model's windows.</summary>
+    public IReadOnlyList<OrderingPrior> OrderingPriors { get; init; } = [new OrderingPrior("c_o", "c_c")];
+
+    /// <summary>Adam iterations per refit and per ensemble member (physics model).</summary>
+    public int IterationsPerRefit { get; init; } = 3;
+
+    /// <summary>Adam learning rate (parameters are in log/softplus space, so this is a relative step).</summary>
+    public double LearningRate { get; init; } = 0.05;
+
+    /// <summary>Hidden units of the monotone hazard network per window.</summary>
+    public int HiddenUnits { get; init; } = 3;
+
+    /// <summary>Weight of the order-p kinetics residual penalty (in χ²/2 units).</summary>
+    public double PhysicsWeight { get; init; } = 10;
+
+    /// <summary>Weight of the ordering-prior penalty (in χ²/2 units per squared log-rate violation).</summary>
+    public double OrderingWeight { get; init; } = 10;
+
+    /// <summary>Number of log-spaced collocation doses for the kinetics residual.</summary>
+    public int CollocationPoints { get; init; } = 12;
+
+    /// <summary>Collocation doses and forecasts extend to this multiple of the current dose.</summary>
+    public double HorizonFactor { get; init; } = 10;
+
+    /// <summary>Log-dose bins per decade of the sufficient statistics.</summary>
+    public int BinsPerDecade { get; init; } = 8;
+
+    /// <summary>Lower edge of the first log bin (e/Å²); all smaller doses share bin 0.</summary>
+    public double MinBinDoseEA2 { get; init; } = 1;
+
+    /// <summary>Upper edge of the last log bin (e/Å²); larger doses share the last bin.</summary>
+    public double MaxBinDoseEA2 { get; init; } = 1e6;
+
+    /// <summary>Reference dose of the network's log-dose coordinate u = ln(1 + D/Dref).</summary>
+    public double ReferenceDoseEA2 { get; init; } = 100;
+
+    /// <summary>Initial guess of the characteristic dose 1/k (e/Å²).</summary>
+    public double InitialDoseScaleEA2 { get; init; } = 1000;
+
+    /// <summary>Minimum |z| of the model-free signal change before a crossing can be forecast or declared.</summary>
+    public double ChangeSignificanceZ { get; init; } = 3;
+
+    /// <summary>Probability that integrity is below θ required to declare <see cref="WindowEstimate.Crossed"/>.</summary>
+    public double CrossedConfidence { get; init; } = 0.8;
+
+    /// <summary>D50 is reported only when its 90% interval spans at most this ratio (hi/lo).</summary>
+    public double MaxD50IntervalRatio { get; init; } = 4;
+
+    /// <summary>Constrain the asymptotic signal S∞ to be ≥ 0 (signals are normalised window integrals).</summary>
+    public bool NonNegativeAsymptote { get; init; } = true;
+
+    /// <summary>Maximum Levenberg–Marquardt iterations per refit and window (classical model).</summary>
+    public int ClassicalMaxIterations { get; init; } = 30;
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a clear message if any setting is invalid.</summary>
+    public void Validate()
+    {
+        Require(Threshold > 0 && Threshold < 1, nameof(Threshold), $"must be in (0, 1), was {Threshold}");
+        Require(LeadDoseEA2 > 0 && double.IsFinite(LeadDoseEA2), nameof(LeadDoseEA2), $"must be positive and finite, was {LeadDoseEA2}");
+        Require(EnsembleSize is >= 2 and <= 64, nameof(EnsembleSize), $"must be in [2, 64], was {EnsembleSize}");
+        Require(IterationsPerRefit is >= 1 and <= 1000, nameof(IterationsPerRefit), $"must be in [1, 1000], was {IterationsPerRefit}");
+        Require(LearningRate > 0 && LearningRate <= 1, nameof(LearningRate), $"must be in (0, 1], was {LearningRate}");
+        Require(HiddenUnits is >= 0 and <= 16, nameof(HiddenUnits), $"must be in [0, 16], was {HiddenUnits}");
+        Require(PhysicsWeight >= 0 && double.IsFinite(PhysicsWeight), nameof(PhysicsWeight), $"must be ≥ 0 and finite, was {PhysicsWeight}");
+        Require(OrderingWeight >= 0 && double.IsFinite(OrderingWeight), nameof(OrderingWeight), $"must be ≥ 0 and finite, was {OrderingWeight}");
+        Require(CollocationPoints is >= 2 and <= 256, nameof(CollocationPoints), $"must be in [2, 256], was {CollocationPoints}");
+        Require(HorizonFactor >= 1.5 && double.IsFinite(HorizonFactor), nameof(HorizonFactor), $"must be ≥ 1.5, was {HorizonFactor}");
+        Require(BinsPerDecade is >= 1 and <= 64, nameof(BinsPerDecade), $"must be in [1, 64], was {BinsPerDecade}");
+        Require(MinBinDoseEA2 > 0 && double.IsFinite(MinBinDoseEA2), nameof(MinBinDoseEA2), $"must be positive, was {MinBinDoseEA2}");
+        Require(MaxBinDoseEA2 > MinBinDoseEA2 * 10 && double.IsFinite(MaxBinDoseEA2), nameof(MaxBinDoseEA2), $"must exceed 10 × MinBinDoseEA2, was {MaxBinDoseEA2}");
+        Require(ReferenceDoseEA2 > 0 && double.IsFinite(ReferenceDoseEA2), nameof(ReferenceDoseEA2), $"must be positive, was {ReferenceDoseEA2}");
+        Require(InitialDoseScaleEA2 > 0 && double.IsFinite(InitialDoseScaleEA2), nameof(InitialDoseScaleEA2), $"must be positive, was {InitialDoseScaleEA2}");
+        Require(ChangeSignificanceZ >= 0 && double.IsFinite(ChangeSignificanceZ), nameof(ChangeSignificanceZ), $"must be ≥ 0, was {ChangeSignificanceZ}");
+        Require(CrossedConfidence is > 0 and < 1, nameof(CrossedConfidence), $"must be in (0, 1), was {CrossedConfidence}");
+        Require(MaxD50IntervalRatio > 1 && double.IsFinite(MaxD50IntervalRatio), nameof(MaxD50IntervalRatio), $"must be > 1, was {MaxD50IntervalRatio}");
+        Require(ClassicalMaxIterations is >= 1 and <= 1000, nameof(ClassicalMaxIterations), $"must be in [1, 1000], was {ClassicalMaxIterations}");
+        Require(OrderingPriors is not null, nameof(OrderingPriors), "must not be null");
+        foreach (var prior in OrderingPriors!)
+        {
+            Require(prior is not null && prior.MoreSensitive != prior.LessSensitive, nameof(OrderingPriors), "pairs must name two different windows");
+        }
+    }
+
+    /// <summary>Validates the options against a concrete window list (ordering priors must name existing windows).</summary>
+    public void Validate(IReadOnlyList<string> windowNames)
+    {
+        Validate();
+        ArgumentNullException.ThrowIfNull(windowNames);
+        if (windowNames.Count == 0)
+        {
+            throw new ArgumentException("At least one window is required.", nameof(windowNames));
+        }
+
+        if (windowNames.Distinct(StringComparer.Ordinal).Count() != windowNames.Count || windowNames.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Window names must be non-empty and unique.", nameof(windowNames));
+        }
+
+        foreach (var prior in OrderingPriors)
+        {
+            foreach (var name in new[] { prior.MoreSensitive, prior.LessSensitive })
+            {
+                if (!windowNames.Contains(name))
+                {
+                    throw new ArgumentException(
+                        $"Ordering prior ({prior.MoreSensitive} ≥ {prior.LessSensitive}) names window '{name}', which is not one of [{string.Join(", ", windowNames)}]; set {nameof(OrderingPriors)} accordingly.",
+                        nameof(OrderingPriors));
+                }
+            }
+        }
+    }
+
+    private static void Require(bool condition, string name, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"{nameof(ModelOptions)}.{name} {message}.", name);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using EelsLive.Model.Estimation;
+
+namespace EelsLive.Model.Physics;
+
+/// <summary>Log-hazard band of the physics model: centre from the full-data fit, spread from the RMS deviation of the bagged members (t-inflated).</summary>
+public sealed class EnsembleLogHazardBand : ILogHazardBand
+{
+    private const double MinimumHazard = 1e-300;
+    private readonly MonotoneHazard _hazard;
+    private readonly int _members;
+    private readonly int _windows;
+    private readonly double[] _coefficients;
+    private readonly double _inflation;
+    private readonly double[] _covariance;
+    private readonly double[] _gradient;
+    private readonly bool[] _hasCovariance;
+
+    /// <summary>Creates the band for <paramref name="members"/> fits (index 0 = full data) and <paramref name="windows"/> windows.</summary>
+    public EnsembleLogHazardBand(MonotoneHazard hazard, int members, int windows, double inflation)
+    {
+        _hazard = hazard;
+        _members = members;
+        _windows = windows;
+        _inflation = inflation;
+        _coefficients = new double[members * windows * hazard.CoefficientCount];
+        _covariance = new double[windows * hazard.ParameterCount * hazard.ParameterCount];
+        _gradient = new double[hazard.ParameterCount];
+        _hasCovariance = new bool[windows];
+    }
+
+    /// <summary>Laplace covariance of θ of the full-data fit for one window (written by the caller; see <see cref="SetCovarianceValid"/>).</summary>
+    public Span<double> CovarianceOf(int window)
+    {
+        var pp = _hazard.ParameterCount * _hazard.ParameterCount;
+        return _covariance.AsSpan(window * pp, pp);
+    }
+
+    /// <summary>Marks whether the Laplace covariance of a window is usable.</summary>
+    public void SetCovarianceValid(int window, bool valid) => _hasCovariance[window] = valid;
+
+    /// <summary>Loads the parameters θ (all windows) of one member.</summary>
+    public void Load(int member, ReadOnlySpan<double> theta)
+    {
+        var p = _hazard.ParameterCount;
+        var c = _hazard.CoefficientCount;
+        for (var k = 0; k < _windows; k++)
+        {
+            _hazard.Prepare(theta.Slice(k * p, p), _coefficients.AsSpan((member * _windows + k) * c, c));
+        }
+    }
+
+    /// <summary>Cumulative hazard Λ of one member and window.</summary>
+    public double Hazard(int member, int window, double doseEA2)
+    {
+        var c = _hazard.CoefficientCount;
+        return _hazard.Value(_coefficients.AsSpan((member * _windows + window) * c, c), doseEA2, _hazard.U(doseEA2));
+    }
+
+    /// <inheritdoc />
+    public double Center(int window, double doseEA2) => Math.Log(Math.Max(Hazard(0, window, doseEA2), MinimumHazard));
+
+    /// <inheritdoc />
+    public void Evaluate(int window, double doseEA2, out double center, out double sd)
+    {
+        var u = _hazard.U(doseEA2);
+        var c = _hazard.CoefficientCount;
+        center = Math.Log(Math.Max(_hazard.Value(_coefficients.AsSpan(window * c, c), doseEA2, u), MinimumHazard));
+        var sum = 0.0;
+        for (var m = 1; m < _members; m++)
+        {
+            var lambda = _hazard.Value(_coefficients.AsSpan((m * _windows + window) * c, c), doseEA2, u);
+            var deviation = Math.Log(Math.Max(lambda, MinimumHazard)) - center;
+            sum += deviation * deviation;
+        }
+
+        var ensembleSd = _inflation * Math.Sqrt(sum / (_members - 1));
+        sd = Math.Max(ensembleSd, LaplaceSd(window, doseEA2, u));
+    }
+
+    /// <summary>Laplace (delta-method) standard deviation of ln Λ of the full-data fit: √(gᵀΣg)/Λ with g = ∂Λ/∂θ.</summary>
+    public double LaplaceSd(int window, double doseEA2, double u)
+    {
+        if (!_hasCovariance[window])
+        {
+            return 0;
+        }
+
+        var c = _hazard.CoefficientCount;
+        var p = _hazard.ParameterCount;
+        var lambda = _hazard.ValueAndGradient(_coefficients.AsSpan(window * c, c), doseEA2, u, _gradient);
+        if (!(lambda > MinimumHazard))
+        {
+            return 0;
+        }
+
+        var covariance = CovarianceOf(window);
+        var quadratic = 0.0;
+        for (var i = 0; i < p; i++)
+        {
+            var row = 0.0;
+            for (var j = 0; j < p; j++)
+            {
+                row += covariance[i * p + j] * _gradient[j];
+            }
+
+            quadratic += _gradient[i] * row;
+        }
+
+        return Math.Sqrt(Math.Max(quadratic, 0)) / lambda;
+    }
+}

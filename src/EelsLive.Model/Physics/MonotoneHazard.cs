@@ -1,0 +1,216 @@
+namespace EelsLive.Model.Physics;
+
+/// <summary>
+/// Cumulative hazard Λ(D) ≥ 0 of one window, monotone non-decreasing with Λ(0) = 0 by construction:
+/// order-p kinetics Λₖ = ln(1 + (p−1)kD)/(p−1) plus a non-negative monotone network in u = ln(1 + D/Dref).
+/// Integrity is I = exp(−Λ). Parameters θ = [ln k, softplus⁻¹(p−1), (γⱼ, ωⱼ, βⱼ) per hidden unit].
+/// </summary>
+public sealed class MonotoneHazard
+{
+    /// <summary>Lowest allowed rate constant k (e/Å²)⁻¹: the floor of the log-dose hazard.</summary>
+    public const double MinRate = 1e-8;
+
+    /// <summary>Highest allowed rate constant k (e/Å²)⁻¹.</summary>
+    public const double MaxRate = 10;
+
+    private const int UnitStride = 7;
+    private const int Head = 4;
+
+    /// <summary>Creates the hazard for <paramref name="hiddenUnits"/> network units and log-dose reference <paramref name="referenceDoseEA2"/>.</summary>
+    public MonotoneHazard(int hiddenUnits, double referenceDoseEA2)
+    {
+        HiddenUnits = hiddenUnits;
+        ReferenceDoseEA2 = referenceDoseEA2;
+        ParameterCount = 2 + 3 * hiddenUnits;
+        CoefficientCount = Head + UnitStride * hiddenUnits;
+        LowerBounds = new double[ParameterCount];
+        UpperBounds = new double[ParameterCount];
+        LowerBounds[0] = Math.Log(MinRate);
+        UpperBounds[0] = Math.Log(MaxRate);
+        LowerBounds[1] = -30;
+        UpperBounds[1] = 3;
+        for (var j = 0; j < hiddenUnits; j++)
+        {
+            LowerBounds[2 + 3 * j] = -30;
+            UpperBounds[2 + 3 * j] = 5;
+            LowerBounds[3 + 3 * j] = -8;
+            UpperBounds[3 + 3 * j] = 3;
+            LowerBounds[4 + 3 * j] = -60;
+            UpperBounds[4 + 3 * j] = 60;
+        }
+    }
+
+    /// <summary>Hidden units of the monotone network.</summary>
+    public int HiddenUnits { get; }
+
+    /// <summary>Reference dose of the network coordinate u.</summary>
+    public double ReferenceDoseEA2 { get; }
+
+    /// <summary>Length of θ.</summary>
+    public int ParameterCount { get; }
+
+    /// <summary>Length of the coefficient buffer filled by <see cref="Prepare"/>.</summary>
+    public int CoefficientCount { get; }
+
+    /// <summary>Lower box bounds of θ (projected after each optimiser step).</summary>
+    public double[] LowerBounds { get; }
+
+    /// <summary>Upper box bounds of θ.</summary>
+    public double[] UpperBounds { get; }
+
+    /// <summary>Network coordinate u = ln(1 + D/Dref).</summary>
+    public double U(double doseEA2) => Math.Log(1 + doseEA2 / ReferenceDoseEA2);
+
+    /// <summary>Rate constant k = exp(θ₀).</summary>
+    public static double Rate(ReadOnlySpan<double> theta) => Math.Exp(theta[0]);
+
+    /// <summary>Kinetic order p = 1 + softplus(θ₁) ≥ 1.</summary>
+    public static double Order(ReadOnlySpan<double> theta) => 1 + Softplus.Value(theta[1]);
+
+    /// <summary>Deterministic (jitter = 0) or jittered initial parameters around characteristic dose <paramref name="initialDoseScaleEA2"/>.</summary>
+    public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter)
+    {
+        theta[0] = -Math.Log(initialDoseScaleEA2) + jitter * gaussian();
+        theta[1] = Softplus.Inverse(0.2) + 0.5 * jitter * gaussian();
+        var kneeTop = U(3 * initialDoseScaleEA2);
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            var w = 2.0;
+            var knee = kneeTop * (j + 1) / (HiddenUnits + 1);
+            theta[2 + 3 * j] = -4 + jitter * gaussian();
+            theta[3 + 3 * j] = Softplus.Inverse(w);
+            theta[4 + 3 * j] = -w * knee;
+        }
+
+        Project(theta);
+    }
+
+    /// <summary>Clamps θ into its box bounds.</summary>
+    public void Project(Span<double> theta)
+    {
+        for (var i = 0; i < ParameterCount; i++)
+        {
+            theta[i] = Math.Clamp(theta[i], LowerBounds[i], UpperBounds[i]);
+        }
+    }
+
+    /// <summary>Precomputes the transformed parameters (k, p−1, softplus weights) used by the evaluations.</summary>
+    public void Prepare(ReadOnlySpan<double> theta, Span<double> c)
+    {
+        c[0] = Math.Exp(theta[0]);
+        c[1] = Softplus.ValueAndSigmoid(theta[1], out var sigmaPi);
+        c[2] = sigmaPi;
+        c[3] = 0;
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            var o = Head + UnitStride * j;
+            c[o] = Softplus.ValueAndSigmoid(theta[2 + 3 * j], out var sigmaGamma);
+            c[o + 1] = sigmaGamma;
+            c[o + 2] = Softplus.ValueAndSigmoid(theta[3 + 3 * j], out var sigmaOmega);
+            c[o + 3] = sigmaOmega;
+            var beta = theta[4 + 3 * j];
+            c[o + 4] = beta;
+            c[o + 5] = Softplus.ValueAndSigmoid(beta, out var sigmaBeta);
+            c[o + 6] = sigmaBeta;
+        }
+    }
+
+    /// <summary>Cumulative hazard Λ(D).</summary>
+    public double Value(ReadOnlySpan<double> c, double dose, double u)
+    {
+        var q = c[1];
+        var z = c[0] * dose;
+        var x = q * z;
+        var lambda = x > 1e-4 ? Math.Log(1 + x) / q : z * (1 - x * (0.5 - x / 3));
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            var o = Head + UnitStride * j;
+            var a = c[o + 2] * u + c[o + 4];
+            lambda += c[o] * (Softplus.Value(a) - c[o + 5]);
+        }
+
+        return lambda;
+    }
+
+    /// <summary>Cumulative hazard Λ(D) and its gradient with respect to θ.</summary>
+    public double ValueAndGradient(ReadOnlySpan<double> c, double dose, double u, Span<double> gradient)
+    {
+        var k = c[0];
+        var q = c[1];
+        var z = k * dose;
+        var x = q * z;
+        double lambda, dq;
+        if (x > 1e-4)
+        {
+            var log1p = Math.Log(1 + x);
+            lambda = log1p / q;
+            dq = z / (q * (1 + x)) - log1p / (q * q);
+        }
+        else
+        {
+            lambda = z * (1 - x * (0.5 - x / 3));
+            dq = z * z * (-0.5 + x * (2.0 / 3 - 0.75 * x));
+        }
+
+        gradient[0] = z / (1 + x);
+        gradient[1] = dq * c[2];
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            var o = Head + UnitStride * j;
+            var amplitude = c[o];
+            var a = c[o + 2] * u + c[o + 4];
+            var h = Softplus.ValueAndSigmoid(a, out var s) - c[o + 5];
+            lambda += amplitude * h;
+            gradient[2 + 3 * j] = c[o + 1] * h;
+            gradient[3 + 3 * j] = amplitude * s * u * c[o + 3];
+            gradient[4 + 3 * j] = amplitude * (s - c[o + 6]);
+        }
+
+        return lambda;
+    }
+
+    /// <summary>
+    /// Kinetics residual r = ln Λ'(D) − ln(k·I^(p−1)) = ln(1 + N'(1+(p−1)kD)/k) + (p−1)·Λₙ ≥ 0 (zero iff the network
+    /// adds no hazard), and its gradient with respect to θ. Λₙ is the network part, N' its dose derivative.
+    /// </summary>
+    public double Residual(ReadOnlySpan<double> c, double dose, double u, Span<double> gradient)
+    {
+        var k = c[0];
+        var q = c[1];
+        var x = q * k * dose;
+        var duDd = 1 / (ReferenceDoseEA2 + dose);
+        double nPrime = 0, lambdaNet = 0;
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            var o = Head + UnitStride * j;
+            var a = c[o + 2] * u + c[o + 4];
+            var h = Softplus.ValueAndSigmoid(a, out var s) - c[o + 5];
+            lambdaNet += c[o] * h;
+            nPrime += c[o] * s * c[o + 2] * duDd;
+        }
+
+        var scale = (1 + x) / k;
+        var ratio = nPrime * scale;
+        var g = 1 / (1 + ratio);
+        var residual = Math.Log(1 + ratio) + q * lambdaNet;
+        gradient[0] = -g * nPrime / k;
+        gradient[1] = (g * nPrime * dose + lambdaNet) * c[2];
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            var o = Head + UnitStride * j;
+            var amplitude = c[o];
+            var w = c[o + 2];
+            var a = w * u + c[o + 4];
+            var h = Softplus.ValueAndSigmoid(a, out var s) - c[o + 5];
+            var ds = s * (1 - s);
+            var dNdGamma = c[o + 1] * s * w * duDd;
+            var dNdOmega = amplitude * (ds * u * w + s) * c[o + 3] * duDd;
+            var dNdBeta = amplitude * ds * w * duDd;
+            gradient[2 + 3 * j] = g * scale * dNdGamma + q * c[o + 1] * h;
+            gradient[3 + 3 * j] = g * scale * dNdOmega + q * amplitude * s * u * c[o + 3];
+            gradient[4 + 3 * j] = g * scale * dNdBeta + q * amplitude * (s - c[o + 6]);
+        }
+
+        return residual;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using EelsLive.Core.Tests.Support;
+using EelsLive.Protocol;
+using EelsLive.Transport;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace EelsLive.Core.Tests.Transport;
+
+public class ZmqSubscriberSourceTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Receives_from_a_publisher_that_starts_after_it_and_survives_a_publisher_restart()
+    {
+        string endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        var received = new ConcurrentQueue<long>();
+        var decoder = new WireDecoder();
+        using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint });
+        using var subscription = source.Messages.Subscribe(m =>
+        {
+            var result = decoder.Decode([m.Message.Frames[0], m.Message.Frames[1]]);
+            if (result.Message is FrameMessage f)
+            {
+                received.Enqueue(f.Seq);
+            }
+        });
+        source.Start();
+        await Task.Delay(200);
+
+        long seq = 0;
+        long firstPublisherLast = await PublishUntil(endpoint, () => received.Count >= 5, () => seq++);
+        long countAfterFirst = received.Count;
+        long secondPublisherLast = await PublishUntil(endpoint, () => received.Any(s => s > firstPublisherLast + 5), () => seq++);
+
+        Assert.True(countAfterFirst >= 5);
+        Assert.Contains(received, s => s > firstPublisherLast);
+        Assert.True(secondPublisherLast > firstPublisherLast);
+        Assert.Equal(received.OrderBy(s => s), received);
+        Assert.Equal(0, source.QueueDropped);
+    }
+
+    [Fact]
+    public void Connecting_to_a_malformed_endpoint_fails_with_a_clear_message()
+    {
+        Assert.Throws<ArgumentException>(() => new ZmqSubscriberSource(new SubscriberOptions { Endpoint = "localhost:5556" }));
+        using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = "tcp://not a host:x" });
+        var error = Assert.Throws<InvalidOperationException>(source.Start);
+        Assert.Contains("tcp://not a host:x", error.Message);
+    }
+
+    /// <summary>Binds a fresh PUB, sends frames every few ms until <paramref name="done"/>, then closes it.</summary>
+    private static async Task<long> PublishUntil(string endpoint, Func<bool> done, Func<long> nextSeq)
+    {
+        using var publisher = new PublisherSocket();
+        publisher.Options.Linger = TimeSpan.Zero;
+        var deadline = DateTime.UtcNow + Limit;
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                publisher.Bind(endpoint);
+                break;
+            }
+            catch (NetMQ.AddressAlreadyInUseException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        long last = -1;
+        while (!done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the subscriber did not receive the publisher's frames in time");
+            last = nextSeq();
+            publisher.SendMoreFrame(WireTopics.Frame).SendFrame(WireEncoder.Encode(TestFrames.Frame(last)));
+            await Task.Delay(5);
+        }
+
+        return last;
+    }
+}
