@@ -74,7 +74,8 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
         }
 
         var ensembleSd = _inflation * Math.Sqrt(sum / (_members - 1));
-        sd = Math.Max(ensembleSd, LaplaceSd(window, doseEA2, u));
+        var laplaceSd = LaplaceSd(window, doseEA2, u);
+        sd = Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
     }
 
     /// <summary>Laplace (delta-method) standard deviation of ln Λ of the full-data fit: √(gᵀΣg)/Λ with g = ∂Λ/∂θ.</summary>

@@ -127,6 +127,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             _noiseVariance[k] = _statistics.NoiseVariance(k);
         }
 
+        _objective.PriorDoseEA2 = Math.Max(dose, _options.MinBinDoseEA2);
         var horizon = _builder.Horizon(dose);
         _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
         for (var m = 0; m < _theta.Length; m++)

@@ -9,8 +9,11 @@ namespace EelsLive.Model.Physics;
 /// </summary>
 public sealed class PhysicsObjective
 {
-    /// <summary>Linear pull of ln k towards the floor (Occam: no damage unless the data demand it), in χ²/2 units.</summary>
-    public const double RatePriorWeight = 0.2;
+    /// <summary>
+    /// Weight of the "no damage unless the data demand it" prior RatePriorWeight·Λ(D_prior) (exponential prior on the hazard at
+    /// the prior dose). Its gradient scales like the data gradient (∝ ∂Λ/∂θ), so it cannot drive k into the flat floor region.
+    /// </summary>
+    public const double RatePriorWeight = 0.5;
 
     /// <summary>Linear pull of p − 1 towards 0 (first-order kinetics unless the data demand otherwise).</summary>
     public const double OrderPriorWeight = 0.1;
@@ -167,6 +170,9 @@ public sealed class PhysicsObjective
         return CholeskyInverse.TryInvert(h, p, covariance, _workspace);
     }
 
+    /// <summary>Dose at which the hazard prior is evaluated (set to the current dose before each refit).</summary>
+    public double PriorDoseEA2 { get; set; } = 1;
+
     /// <summary>Total parameter count (windows × per-window parameters).</summary>
     public int ParameterCount => _windows * _hazard.ParameterCount;
 
@@ -291,8 +297,13 @@ public sealed class PhysicsObjective
 
     private double PriorTerm(ReadOnlySpan<double> theta, Span<double> gradient)
     {
-        var loss = RatePriorWeight * theta[0];
-        gradient[0] += RatePriorWeight;
+        var lambda = _hazard.ValueAndGradient(_coefficients, PriorDoseEA2, _hazard.U(PriorDoseEA2), _scratch);
+        var loss = RatePriorWeight * lambda;
+        for (var i = 0; i < theta.Length; i++)
+        {
+            gradient[i] += RatePriorWeight * _scratch[i];
+        }
+
         loss += OrderPriorWeight * _coefficients[1];
         gradient[1] += OrderPriorWeight * _coefficients[2];
         for (var j = 0; j < _hazard.HiddenUnits; j++)

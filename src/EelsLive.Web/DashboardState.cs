@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using EelsLive.Engine;
+using EelsLive.Outputs;
+using EelsLive.Pipeline;
+
+namespace EelsLive.Web;
+
+/// <summary>
+/// What the dashboard shows, folded from the engine's events: the latest report and spectrum, counters, the
+/// alarm and a bounded history per window. Events arrive on the processing thread; payloads are read from others.
+/// </summary>
+internal sealed class DashboardState
+{
+    private const int ColumnsPerWindow = 5;
+    private const int SignalColumn = 0, IntegrityColumn = 1, LoColumn = 2, HiColumn = 3, FittedColumn = 4;
+
+    private readonly DashboardOptions _options;
+    private readonly FrameRateMeter _rate;
+    private readonly Lock _gate = new();
+    private string[] _windowNames = [];
+    private DoseHistory? _history;
+    private double[] _row = [];
+    private string? _seriesId;
+    private bool _seriesEnded;
+    private long _seriesFrames;
+    private long _rejected;
+    private FrameReport? _latest;
+    private FrameMeasurement? _latestMeasurement;
+    private AlarmState _alarm = AlarmState.Ok;
+
+    /// <summary>Creates an empty state.</summary>
+    public DashboardState(DashboardOptions options)
+    {
+        _options = options;
+        _rate = new FrameRateMeter(options.TimeProvider);
+    }
+
+    /// <summary>Folds one event in; returns true when it changed the alarm level or its windows.</summary>
+    public bool Observe(PipelineEvent e)
+    {
+        lock (_gate)
+        {
+            switch (e)
+            {
+                case SeriesStarted started:
+                    _seriesId = started.SeriesId;
+                    _seriesEnded = false;
+                    _seriesFrames = 0;
+                    _latest = null;
+                    _latestMeasurement = null;
+                    _history?.Clear();
+                    _rate.Reset();
+                    return SetAlarm(AlarmState.Ok);
+                case FrameReported f:
+                    OnFrame(f);
+                    return SetAlarm(new AlarmState(f.Report.Alarm, [.. f.Report.AlarmWindows]));
+                case MessageRejected r:
+                    _rejected = Math.Max(_rejected, r.RejectedTotal);
+                    return false;
+                case SeriesEnded:
+                    _seriesEnded = true;
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>The <c>state</c> payload: counters, the latest report and the decimated history.</summary>
+    public string StateJson()
+    {
+        lock (_gate)
+        {
+            return Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("series_id", _seriesId);
+                writer.WriteBoolean("series_ended", _seriesEnded);
+                writer.WriteNumber("frames", _seriesFrames);
+                writer.WriteNumber("frames_per_s", Math.Round(_rate.FramesPerSecond(), 2));
+                writer.WriteNumber("rejected_messages", Math.Max(_rejected, _latest?.RejectedMessages ?? 0));
+                writer.WriteNumber("threshold", _options.Threshold);
+                Number(writer, "dose_budget_e_a2", _options.DoseBudgetEA2);
+                writer.WritePropertyName("latest");
+                if (_latest is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    FrameReportJson.Write(writer, _latest);
+                }
+
+                WriteHistory(writer);
+                writer.WriteEndObject();
+            });
+        }
+    }
+
+    /// <summary>The <c>alarm</c> payload: level, windows and where in the series it was set.</summary>
+    public string AlarmJson()
+    {
+        lock (_gate)
+        {
+            return Write(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("alarm", _alarm.Level);
+                writer.WriteStartArray("alarm_windows");
+                foreach (string name in _alarm.Windows)
+                {
+                    writer.WriteStringValue(name);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("series_id", _seriesId);
+                Number(writer, "seq", _latest?.Seq);
+                Number(writer, "dose_e_a2", _latest?.DoseEA2);
+                writer.WriteEndObject();
+            });
+        }
+    }
+
+    /// <summary>The <c>spectrum</c> payload: the latest spectrum on the aligned energy axis with the windows, or null before any frame.</summary>
+    public string? SpectrumJson()
+    {
+        lock (_gate)
+        {
+            if (_latestMeasurement is not { } m || _latest is not { } report)
+            {
+                return null;
+            }
+
+            return Write(writer =>
+            {
+                var frame = m.Frame;
+                double offset = frame.OffsetEv - (m.ZeroLossEv ?? 0);
+                writer.WriteStartObject();
+                writer.WriteString("series_id", frame.SeriesId);
+                writer.WriteNumber("seq", frame.Seq);
+                Number(writer, "dose_e_a2", report.DoseEA2);
+                writer.WriteBoolean("aligned", m.ZeroLossEv is not null);
+                writer.WriteStartArray("energy_ev");
+                for (int i = 0; i < frame.Channels; i++)
+                {
+                    writer.WriteNumberValue(Math.Round(offset + (i * frame.DispersionEv), 6));
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("counts");
+                foreach (double c in frame.Counts.ToArray())
+                {
+                    if (double.IsFinite(c))
+                    {
+                        writer.WriteNumberValue(c);
+                    }
+                    else
+                    {
+                        writer.WriteNullValue();
+                    }
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("windows");
+                foreach (var w in report.Windows)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("name", w.Name);
+                    writer.WriteNumber("lo_ev", w.LoEv);
+                    writer.WriteNumber("hi_ev", w.HiEv);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            });
+        }
+    }
+
+    private void OnFrame(FrameReported f)
+    {
+        var report = f.Report;
+        _seriesId = report.SeriesId;
+        _seriesFrames++;
+        _latest = report;
+        _latestMeasurement = f.Measurement;
+        _rate.Count();
+        if (_history is null || !_windowNames.SequenceEqual(report.Windows.Select(w => w.Name)))
+        {
+            _windowNames = [.. report.Windows.Select(w => w.Name)];
+            _history = new DoseHistory(_options.HistoryCapacity, _windowNames.Length * ColumnsPerWindow);
+            _row = new double[_windowNames.Length * ColumnsPerWindow];
+        }
+
+        for (int w = 0; w < report.Windows.Count; w++)
+        {
+            var window = report.Windows[w];
+            int at = w * ColumnsPerWindow;
+            _row[at + SignalColumn] = window.Signal ?? double.NaN;
+            _row[at + IntegrityColumn] = window.Integrity ?? double.NaN;
+            _row[at + LoColumn] = window.IntegrityLo ?? double.NaN;
+            _row[at + HiColumn] = window.IntegrityHi ?? double.NaN;
+            _row[at + FittedColumn] = f.Snapshot?.Find(window.Name)?.Signal ?? double.NaN;
+        }
+
+        _history.Add(report.DoseEA2, _row);
+    }
+
+    private bool SetAlarm(AlarmState alarm)
+    {
+        if (!alarm.DiffersFrom(_alarm))
+        {
+            return false;
+        }
+
+        _alarm = alarm;
+        return true;
+    }
+
+    private void WriteHistory(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject("history");
+        var history = _history;
+        writer.WriteStartArray("dose");
+        if (history is not null)
+        {
+            foreach (double d in history.Dose)
+            {
+                writer.WriteNumberValue(d);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("windows");
+        for (int w = 0; history is not null && w < _windowNames.Length; w++)
+        {
+            int at = w * ColumnsPerWindow;
+            writer.WriteStartObject(_windowNames[w]);
+            Column(writer, "signal", history.Column(at + SignalColumn));
+            Column(writer, "integrity", history.Column(at + IntegrityColumn));
+            Column(writer, "integrity_lo", history.Column(at + LoColumn));
+            Column(writer, "integrity_hi", history.Column(at + HiColumn));
+            var scale = SignalToIntegrityScale.Fit(history.Column(at + FittedColumn), history.Column(at + IntegrityColumn));
+            writer.WriteStartArray("data_integrity");
+            if (scale is { } s)
+            {
+                foreach (double signal in history.Column(at + SignalColumn))
+                {
+                    NumberValue(writer, s.Apply(signal));
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void Column(Utf8JsonWriter writer, string name, IReadOnlyList<double> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            NumberValue(writer, v);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void NumberValue(Utf8JsonWriter writer, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    {
+        writer.WritePropertyName(name);
+        NumberValue(writer, value ?? double.NaN);
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
