@@ -151,6 +151,12 @@ def vectors():
     v.append(("frame_no_dose", "eels.frame",
               "no dose keys: the decoder accepts it (the consumer may have a configured dose rate)", f, expected_frame(f)))
 
+    tiny = {"v": 1, "series_id": "a", "seq": 0, "t": 1767225600.5, "exposure_s": 0.5, "channels": 2,
+            "offset_ev": 280.0, "dispersion_ev": 0.25, "counts": np.array([1.0, 2.5], "<f4").tobytes(),
+            "dose_e_a2": 12.5}
+    v.append(("frame_tiny_example", "eels.frame",
+              "the 140-byte frame dissected byte by byte in wire-protocol-v1.md", tiny, expected_frame(tiny)))
+
     end = {"v": 1, "series_id": SERIES, "frames": 10, "t": T0 + 5.0, "reason": "completed"}
     v.append(("end_completed", "eels.end", "eels.end after a completed series", end,
               {k: end[k] for k in ("series_id", "frames", "t", "reason")}))

@@ -17,7 +17,7 @@ connects a SUB socket and subscribes to "eels.". Every message is two frames,
 [topic, MessagePack payload]. See protocols/wire-protocol-v1.md.
 
 Inputs are checked before anything is sent: a value the protocol forbids
-raises ValueError (TypeError for a value of the wrong kind) naming the key.
+raises InvalidMessageError, a ValueError (and TypeError) naming the key.
 """
 
 import math
@@ -30,7 +30,7 @@ import msgpack
 import numpy as np
 import zmq
 
-__all__ = ["Publisher", "encode_frame", "encode_start", "encode_end", "frame_dose_e_a2",
+__all__ = ["Publisher", "InvalidMessageError", "encode_frame", "encode_start", "encode_end", "frame_dose_e_a2",
            "PROTOCOL_VERSION", "DEFAULT_ENDPOINT", "DTYPES", "REASONS"]
 
 PROTOCOL_VERSION = 1
@@ -49,45 +49,48 @@ MAX_KEYS = 256
 
 # ---------------------------------------------------------------- checks
 
+class InvalidMessageError(ValueError, TypeError):
+    """Input the protocol forbids; the message names the key. Catch it as ValueError."""
+
 def _int(key, value, minimum=None):
     if isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"'{key}' must be an integer, got {value!r}")
+        raise InvalidMessageError(f"'{key}' must be an integer, got {value!r}")
     try:
         value = operator.index(value)  # int, numpy integers; rejects 3.0 (must be a MessagePack integer)
     except TypeError:
-        raise TypeError(f"'{key}' must be an integer, got {type(value).__name__} {value!r}") from None
+        raise InvalidMessageError(f"'{key}' must be an integer, got {type(value).__name__} {value!r}") from None
     if minimum is not None and value < minimum:
-        raise ValueError(f"'{key}' must be >= {minimum}, got {value}")
+        raise InvalidMessageError(f"'{key}' must be >= {minimum}, got {value}")
     return int(value)
 
 
 def _num(key, value, positive=False, non_negative=False):
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
-        raise TypeError(f"'{key}' must be a number, got {type(value).__name__} {value!r}")
+        raise InvalidMessageError(f"'{key}' must be a number, got {type(value).__name__} {value!r}")
     value = float(value)
     if not math.isfinite(value):
-        raise ValueError(f"'{key}' must be finite, got {value}")
+        raise InvalidMessageError(f"'{key}' must be finite, got {value}")
     if positive and not value > 0:
-        raise ValueError(f"'{key}' must be > 0, got {value}")
+        raise InvalidMessageError(f"'{key}' must be > 0, got {value}")
     if non_negative and value < 0:
-        raise ValueError(f"'{key}' must be >= 0, got {value}")
+        raise InvalidMessageError(f"'{key}' must be >= 0, got {value}")
     return value
 
 
 def _str(key, value, allow_empty=True):
     if not isinstance(value, str):
-        raise TypeError(f"'{key}' must be a str, got {type(value).__name__}")
+        raise InvalidMessageError(f"'{key}' must be a str, got {type(value).__name__}")
     if len(value.encode("utf-8")) > MAX_STRING_BYTES:
-        raise ValueError(f"'{key}' is longer than {MAX_STRING_BYTES} UTF-8 bytes")
+        raise InvalidMessageError(f"'{key}' is longer than {MAX_STRING_BYTES} UTF-8 bytes")
     if not allow_empty and not value:
-        raise ValueError(f"'{key}' must not be empty")
+        raise InvalidMessageError(f"'{key}' must not be empty")
     return value
 
 
 def _plain(key, value, depth=0):
     """Convert meta values to plain msgpack-able Python objects (numpy scalars/arrays included)."""
     if depth > 15:
-        raise ValueError(f"'{key}' is nested deeper than 16 levels")
+        raise InvalidMessageError(f"'{key}' is nested deeper than 16 levels")
     if value is None or isinstance(value, (bool, str, bytes)):
         return value
     if isinstance(value, np.bool_):
@@ -102,12 +105,12 @@ def _plain(key, value, depth=0):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                raise TypeError(f"'{key}' map keys must be str, got {k!r}")
+                raise InvalidMessageError(f"'{key}' map keys must be str, got {k!r}")
             out[k] = _plain(f"{key}.{k}", v, depth + 1)
         return out
     if isinstance(value, (list, tuple)):
         return [_plain(key, v, depth + 1) for v in value]
-    raise TypeError(f"'{key}' holds a {type(value).__name__}, which MessagePack cannot carry")
+    raise InvalidMessageError(f"'{key}' holds a {type(value).__name__}, which MessagePack cannot carry")
 
 
 def frame_dose_e_a2(beam_current_pa, exposure_s, illuminated_area_a2):
@@ -118,32 +121,32 @@ def frame_dose_e_a2(beam_current_pa, exposure_s, illuminated_area_a2):
 def _counts(counts, dtype, as_array):
     arr = np.asarray(counts)
     if arr.ndim != 1:
-        raise ValueError(f"'counts' must be one spectrum (a 1-D array), got shape {arr.shape}; "
+        raise InvalidMessageError(f"'counts' must be one spectrum (a 1-D array), got shape {arr.shape}; "
                          "pass e.g. data.ravel() or one row of a spectrum image")
     if arr.size == 0 or arr.size > MAX_CHANNELS:
-        raise ValueError(f"'counts' must hold 1..{MAX_CHANNELS} channels, got {arr.size}")
+        raise InvalidMessageError(f"'counts' must hold 1..{MAX_CHANNELS} channels, got {arr.size}")
     if arr.dtype.kind not in "iuf":
-        raise TypeError(f"'counts' must be numeric, got dtype {arr.dtype}")
+        raise InvalidMessageError(f"'counts' must be numeric, got dtype {arr.dtype}")
     if arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
         bad = int(np.argmin(np.isfinite(arr)))
-        raise ValueError(f"'counts' must be finite; counts[{bad}] is {arr[bad]}")
+        raise InvalidMessageError(f"'counts' must be finite; counts[{bad}] is {arr[bad]}")
     if as_array:
         # MessagePack array of numbers: ints stay ints, floats are sent as float64.
         return arr.tolist(), None
     if dtype not in DTYPES:
-        raise ValueError(f"'dtype' must be one of {', '.join(DTYPES)}, got {dtype!r}")
+        raise InvalidMessageError(f"'dtype' must be one of {', '.join(DTYPES)}, got {dtype!r}")
     if dtype in ("u16", "u32"):
         limit = 65535 if dtype == "u16" else 4294967295
         if arr.dtype.kind == "f" and not np.all(arr == np.round(arr)):
-            raise ValueError(f"'counts' must be whole numbers for dtype {dtype}")
+            raise InvalidMessageError(f"'counts' must be whole numbers for dtype {dtype}")
         if arr.min() < 0 or arr.max() > limit:
-            raise ValueError(f"'counts' must lie in 0..{limit} for dtype {dtype}, "
+            raise InvalidMessageError(f"'counts' must lie in 0..{limit} for dtype {dtype}, "
                              f"got {arr.min()}..{arr.max()}")
     elif dtype == "f32":
         with np.errstate(over="ignore"):
             as32 = arr.astype("<f4")
         if not np.all(np.isfinite(as32)):
-            raise ValueError("'counts' overflow float32; use dtype='f64'")
+            raise InvalidMessageError("'counts' overflow float32; use dtype='f64'")
         return as32.tobytes(), dtype
     return np.ascontiguousarray(arr, dtype=DTYPES[dtype]).tobytes(), dtype
 
@@ -153,7 +156,7 @@ def _counts(counts, dtype, as_array):
 def _pack(payload):
     data = msgpack.packb(payload, use_bin_type=True)
     if len(data) > MAX_PAYLOAD_BYTES:
-        raise ValueError(f"payload of {len(data)} bytes exceeds the 16 MiB limit")
+        raise InvalidMessageError(f"payload of {len(data)} bytes exceeds the 16 MiB limit")
     return data
 
 
@@ -170,7 +173,7 @@ def encode_start(series_id, *, beam_energy_kv, channels, offset_ev, dispersion_e
         "dispersion_ev": _num("dispersion_ev", dispersion_ev, positive=True),
     }
     if d["channels"] > MAX_CHANNELS:
-        raise ValueError(f"'channels' must be <= {MAX_CHANNELS}, got {d['channels']}")
+        raise InvalidMessageError(f"'channels' must be <= {MAX_CHANNELS}, got {d['channels']}")
     if sample is not None:
         d["sample"] = _str("sample", sample)
     if detector is not None:
@@ -181,7 +184,7 @@ def encode_start(series_id, *, beam_energy_kv, channels, offset_ev, dispersion_e
         d["beam_current_pa"] = _num("beam_current_pa", beam_current_pa, non_negative=True)
     if meta is not None:
         if not isinstance(meta, dict):
-            raise TypeError("'meta' must be a dict with str keys")
+            raise InvalidMessageError("'meta' must be a dict with str keys")
         d["meta"] = _plain("meta", meta)
     return d
 
@@ -216,7 +219,7 @@ def encode_frame(series_id, seq, counts, *, exposure_s, offset_ev, dispersion_ev
     if extra:
         for k, v in extra.items():
             if k in d:
-                raise ValueError(f"extra key '{k}' would overwrite a protocol key")
+                raise InvalidMessageError(f"extra key '{k}' would overwrite a protocol key")
             d[_str("extra key", k)] = _plain(k, v)
     return d
 
@@ -224,7 +227,7 @@ def encode_frame(series_id, seq, counts, *, exposure_s, offset_ev, dispersion_ev
 def encode_end(series_id, *, frames, reason="completed", t=None):
     """The eels.end payload dict (checked)."""
     if reason not in REASONS:
-        raise ValueError(f"'reason' must be one of {', '.join(REASONS)}, got {reason!r}")
+        raise InvalidMessageError(f"'reason' must be one of {', '.join(REASONS)}, got {reason!r}")
     return {
         "v": PROTOCOL_VERSION,
         "series_id": _str("series_id", series_id, allow_empty=False),
@@ -246,14 +249,23 @@ class Publisher:
               arrived ("slow joiner"); consumers that are already running reconnect
               within ~0.1 s, so 0.5-1 s is plenty. Frames are self-sufficient, so a
               late consumer only misses what was sent before it joined.
+    wait_for_subscriber_s
+              if set, the first message waits up to this many seconds until a subscriber
+              has actually subscribed (the socket is then an XPUB, which sees
+              subscriptions; subscribers cannot tell the difference). Deterministic where
+              warmup_s is a guess: use it when a consumer is known to be connecting, e.g.
+              in tests. After the timeout the publisher sends anyway.
     sndhwm    messages queued per subscriber before PUB drops (ZeroMQ never blocks a PUB).
     linger_ms how long close() waits to flush queued messages.
     """
 
-    def __init__(self, endpoint=DEFAULT_ENDPOINT, *, warmup_s=0.5, sndhwm=1000, linger_ms=2000, context=None):
+    def __init__(self, endpoint=DEFAULT_ENDPOINT, *, warmup_s=0.5, wait_for_subscriber_s=None, sndhwm=1000,
+                 linger_ms=2000, context=None):
         self._own_context = context is None
         self._context = context or zmq.Context()
-        self._socket = self._context.socket(zmq.PUB)
+        self._xpub = wait_for_subscriber_s is not None
+        self._wait_for_subscriber_s = None if wait_for_subscriber_s is None else float(wait_for_subscriber_s)
+        self._socket = self._context.socket(zmq.XPUB if self._xpub else zmq.PUB)
         self._socket.setsockopt(zmq.SNDHWM, int(sndhwm))
         self._socket.setsockopt(zmq.LINGER, int(linger_ms))
         try:
@@ -267,6 +279,7 @@ class Publisher:
         self._ready_at = time.monotonic() + max(0.0, float(warmup_s))
         self._series = None
         self.sent = 0  # messages sent by this publisher
+        self.subscribed = False  # an XPUB publisher has seen a subscription
 
     # -- context manager
     def __enter__(self):
@@ -311,7 +324,7 @@ class Publisher:
         cumulative_dose_e_a2, the running sum of the frames' doses. Returns the payload dict.
         """
         if self._series is not None:
-            raise ValueError(f"series '{self._series['series_id']}' is still open; call end_series first")
+            raise InvalidMessageError(f"series '{self._series['series_id']}' is still open; call end_series first")
         series_id = str(uuid.uuid4()) if series_id is None else series_id
         d = encode_start(series_id, beam_energy_kv=beam_energy_kv, channels=channels, offset_ev=offset_ev,
                          dispersion_ev=dispersion_ev, t=t, sample=sample, detector=detector,
@@ -338,10 +351,10 @@ class Publisher:
         """
         s = self._series
         if s is None:
-            raise ValueError("no open series; call start_series first")
+            raise InvalidMessageError("no open series; call start_series first")
         seq = s["seq"] if seq is None else _int("seq", seq, minimum=0)
         if seq < s["seq"]:
-            raise ValueError(f"'seq' must not go backwards: next is {s['seq']}, got {seq}")
+            raise InvalidMessageError(f"'seq' must not go backwards: next is {s['seq']}, got {seq}")
         if beam_current_pa is None and illuminated_area_a2 is None and dose_e_a2 is None:
             beam_current_pa, illuminated_area_a2 = s["beam_current_pa"], s["illuminated_area_a2"]
         if s["cumulative"] is not None and cumulative_dose_e_a2 is None:
@@ -352,7 +365,7 @@ class Publisher:
                                             _num("exposure_s", exposure_s, positive=True),
                                             _num("illuminated_area_a2", illuminated_area_a2, positive=True))
             else:
-                raise ValueError("track_cumulative_dose needs each frame's dose: give dose_e_a2, "
+                raise InvalidMessageError("track_cumulative_dose needs each frame's dose: give dose_e_a2, "
                                  "or beam_current_pa with illuminated_area_a2")
             cumulative_dose_e_a2 = s["cumulative"] + this_dose
         d = encode_frame(s["series_id"], seq, counts, exposure_s=exposure_s,
@@ -363,7 +376,7 @@ class Publisher:
                          cumulative_dose_e_a2=cumulative_dose_e_a2, extra=extra)
         if d["channels"] != s["channels"]:
             # Not a protocol error (every frame carries its own axis), but almost always a mistake.
-            raise ValueError(f"counts hold {d['channels']} channels but the series was started with "
+            raise InvalidMessageError(f"counts hold {d['channels']} channels but the series was started with "
                              f"{s['channels']}; start a new series when the spectrometer set-up changes")
         self._send(TOPIC_FRAME, d)
         s["seq"] = seq + 1
@@ -375,16 +388,43 @@ class Publisher:
         """Sends eels.end (frames defaults to the number of seq values used) and closes the series."""
         s = self._series
         if s is None:
-            raise ValueError("no open series")
+            raise InvalidMessageError("no open series")
         d = encode_end(s["series_id"], frames=s["seq"] if frames is None else frames, reason=reason, t=t)
         self._send(TOPIC_END, d)
         self._series = None
         return d
 
+    def wait_for_subscriber(self, timeout_s):
+        """With wait_for_subscriber_s set: blocks until a subscriber has subscribed; True if one has."""
+        if not self._xpub:
+            raise InvalidMessageError("wait_for_subscriber needs Publisher(..., wait_for_subscriber_s=...)")
+        deadline = time.monotonic() + max(0.0, float(timeout_s))
+        while not self.subscribed:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not self._socket.poll(int(remaining * 1000) + 1, zmq.POLLIN):
+                break
+            self._drain_subscriptions()
+        return self.subscribed
+
+    def _drain_subscriptions(self):
+        # XPUB delivers subscribe (b"\x01" + prefix) and unsubscribe (b"\x00" + prefix) messages.
+        while True:
+            try:
+                msg = self._socket.recv(zmq.NOBLOCK)
+            except zmq.Again:
+                return
+            if msg[:1] == b"\x01":
+                self.subscribed = True
+
     def _send(self, topic, payload):
         if self._socket is None:
-            raise ValueError("publisher is closed")
+            raise InvalidMessageError("publisher is closed")
         data = _pack(payload)
+        if self._xpub:
+            self._drain_subscriptions()
+            if not self.subscribed and self._wait_for_subscriber_s is not None:
+                self.wait_for_subscriber(self._wait_for_subscriber_s)
+                self._wait_for_subscriber_s = None  # wait once; later sends never block
         wait = self._ready_at - time.monotonic()
         if wait > 0:
             time.sleep(wait)

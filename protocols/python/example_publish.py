@@ -78,6 +78,8 @@ def main(argv=None):
     ap.add_argument("--mix", action="store_true", help="cycle counts encodings and dose keys per frame")
     ap.add_argument("--gap-at", type=int, default=None, help="skip this seq (a frame 'lost in transit')")
     ap.add_argument("--warmup", type=float, default=1.0, help="slow-joiner wait after bind, s (default %(default)s)")
+    ap.add_argument("--wait-subscriber", type=float, default=None, metavar="S",
+                    help="before the first message, wait up to S seconds for a subscriber to subscribe")
     ap.add_argument("--sent-json", default=None, metavar="FILE", help="write what was sent to FILE")
     args = ap.parse_args(argv)
     if args.frames < 0 or args.rate <= 0:
@@ -87,7 +89,7 @@ def main(argv=None):
     energies = args.offset_ev + np.arange(args.channels) * args.dispersion_ev
     sent = []
     period = 1.0 / args.rate
-    with Publisher(args.bind, warmup_s=args.warmup) as pub:
+    with Publisher(args.bind, warmup_s=args.warmup, wait_for_subscriber_s=args.wait_subscriber) as pub:
         print(f"publishing on {pub.endpoint}", flush=True)
         start = pub.start_series(
             args.series_id, beam_energy_kv=200.0, channels=args.channels, offset_ev=args.offset_ev,
@@ -95,6 +97,8 @@ def main(argv=None):
             beam_current_pa=args.beam_current_pa, illuminated_area_a2=args.area_a2,
             meta={"seed": args.seed, "generator": "example_publish.py"}, track_cumulative_dose=not args.mix)
         sent.append(to_json("eels.start", start))
+        if args.wait_subscriber is not None and not pub.subscribed:
+            print(f"no subscriber within {args.wait_subscriber} s; sending anyway", file=sys.stderr, flush=True)
         frame_dose = args.beam_current_pa * 1e-12 * args.exposure_s / (1.602176634e-19 * args.area_a2)
         cumulative = 0.0
         next_tick = time.monotonic()

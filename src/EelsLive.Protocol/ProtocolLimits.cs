@@ -17,7 +17,4 @@ public sealed record ProtocolLimits
 
     /// <summary>Largest number of keys in a payload map. Default 256.</summary>
     public int MaxKeys { get; init; } = 256;
-
-    /// <summary>Largest accepted topic length in bytes. Default 64.</summary>
-    public int MaxTopicBytes { get; init; } = 64;
 }

@@ -15,6 +15,8 @@ public sealed class WireDecoder
     private static readonly MessagePackSerializerOptions UntrustedOptions = MessagePackSerializerOptions.Standard
         .WithSecurity(MessagePackSecurity.UntrustedData.WithMaximumObjectGraphDepth(MaxSkipDepth));
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly ProtocolLimits _limits;
 
     /// <summary>Creates a decoder that enforces <paramref name="limits"/> (default limits when null).</summary>
@@ -152,12 +154,14 @@ public sealed class WireDecoder
 
     private static bool SkipValue(ref MessagePackReader reader, int depth)
     {
-        if (depth > MaxSkipDepth)
+        // depth = containers already entered; a key's value is at depth 0, so 16 levels are depths 0..15.
+        var type = reader.NextMessagePackType;
+        if (depth >= MaxSkipDepth && type is MessagePackType.Map or MessagePackType.Array)
         {
             return false;
         }
 
-        switch (reader.NextMessagePackType)
+        switch (type)
         {
             case MessagePackType.Map:
                 int entries = reader.ReadMapHeader();
@@ -233,13 +237,14 @@ public sealed class WireDecoder
             return new Rejection(RejectionKind.TooLarge, $"key '{key}' is a string of {bytes.Length} bytes, more than the limit of {_limits.MaxStringBytes}");
         }
 
-        target = Encoding.UTF8.GetString(bytes);
+        target = StrictUtf8.GetString(bytes);
         return null;
     }
 
     private Rejection? ReadCounts(ref MessagePackReader reader, ReadOnlyMemory<byte> payload, ref PayloadFields f)
     {
         if (f.HasCounts) return Duplicate(WireKeys.Counts);
+        if (reader.TryReadNil()) return null; // nil means absent: reported as a missing key like every other required key
         switch (reader.NextMessagePackType)
         {
             case MessagePackType.Binary:
@@ -281,6 +286,13 @@ public sealed class WireDecoder
         if (reader.NextMessagePackType != MessagePackType.Map)
         {
             return new Rejection(RejectionKind.WrongType, $"key 'meta' must be a map, got {reader.NextMessagePackType}");
+        }
+
+        // Walk a copy first: malformed bytes surface as NotMessagePack, excessive nesting as TooLarge.
+        var probe = reader;
+        if (!SkipValue(ref probe, 0))
+        {
+            return new Rejection(RejectionKind.TooLarge, $"key 'meta' is nested deeper than {MaxSkipDepth} levels");
         }
 
         try

@@ -128,6 +128,32 @@ public sealed class SpectrumCountsTests
         Assert.True(bin != SpectrumCounts.FromArray([1, 2]));
     }
 
+    [Property(MaxTest = 300)]
+    public Property OneNonFiniteValueAnywhereIsFoundAndReportedAtItsIndex() =>
+        Prop.ForAll(
+            (from length in Gen.Choose(1, 300)
+             from position in Gen.Choose(0, length - 1)
+             from encoding in Gen.Elements<CountsDtype?>(CountsDtype.F32, CountsDtype.F64, null)
+             from bad in Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity)
+             from values in Gen.ArrayOf(Gens.CountValue(encoding), length)
+             select (position, encoding, bad, values)).ToArbitrary(),
+            input =>
+            {
+                // Covers the vectorised check's whole vectors and its scalar tail alike.
+                var (position, encoding, bad, values) = input;
+                Assert.True(Make(values).AllFinite());
+                values[position] = bad;
+                var counts = Make(values);
+                Assert.False(counts.AllFinite(), $"{bad} at {position} of {values.Length} ({encoding?.ToString() ?? "array"}) not seen");
+
+                var frame = new FrameMessage("s", 0, 1, 1, values.Length, 0, 1, counts);
+                var result = new WireDecoder().Decode(WireTopics.Frame, WireEncoder.Encode(frame));
+                Assert.Equal(RejectionKind.NonFiniteCounts, result.Rejection?.Kind);
+                Assert.Contains($"counts[{position}]", result.Rejection!.Detail, StringComparison.Ordinal);
+
+                SpectrumCounts Make(double[] v) => encoding is { } d ? SpectrumCounts.FromValues(v, d) : SpectrumCounts.FromArray(v);
+            });
+
     [Property(MaxTest = 200)]
     public Property IndexerCopyToAndToArrayAgreeForEveryDtype() =>
         Prop.ForAll(

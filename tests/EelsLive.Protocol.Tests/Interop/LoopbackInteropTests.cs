@@ -38,13 +38,14 @@ public sealed class LoopbackInteropTests : IDisposable
         var rejections = new List<string>();
         using var sub = new SubscriberSocket();
         sub.Options.ReceiveHighWatermark = 100_000;
-        sub.Connect(endpoint); // before Python binds: ZeroMQ retries until the PUB is there
+        sub.Connect(endpoint); // before Python binds: ZeroMQ retries until the PUB is there, and the
+                               // publisher (an XPUB with --wait-subscriber) sends nothing until this SUB has subscribed
         sub.Subscribe(WireTopics.Prefix);
 
         using var python = Python.Start(
             Path.Combine(Repo.PythonDir, "example_publish.py"),
             "--bind", endpoint, "--frames", $"{Frames}", "--rate", "200", "--seed", "42", "--channels", "256",
-            "--mix", "--gap-at", $"{GapAt}", "--warmup", "1.0", "--series-id", "interop-series", "--sent-json", sentJson);
+            "--mix", "--gap-at", $"{GapAt}", "--warmup", "0", "--wait-subscriber", "15", "--series-id", "interop-series", "--sent-json", sentJson);
         var stdout = python.StandardOutput.ReadToEndAsync();
         var stderr = python.StandardError.ReadToEndAsync();
         try
