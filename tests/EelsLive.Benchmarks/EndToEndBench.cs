@@ -49,7 +49,7 @@ internal static class EndToEndBench
         var done = new TaskCompletionSource();
         using var subscription = source.Messages.Subscribe(m =>
         {
-            foreach (var e in engine.Process(m.Message, m.MoreQueued))
+            foreach (var e in engine.Process(m.Message, m.MoreFramesQueued))
             {
                 if (e is FrameReported f)
                 {
@@ -88,7 +88,7 @@ internal static class EndToEndBench
         var done = new TaskCompletionSource();
         using var subscription = source.Messages.Subscribe(m =>
         {
-            foreach (var e in engine.Process(m.Message, m.MoreQueued))
+            foreach (var e in engine.Process(m.Message, m.MoreFramesQueued))
             {
                 if (e is FrameReported f)
                 {

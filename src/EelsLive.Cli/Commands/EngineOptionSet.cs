@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EelsLive.Alarms;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Pipeline;
@@ -42,6 +43,22 @@ internal sealed class EngineOptionSet
         DefaultValueFactory = _ => 200,
     };
 
+    public Option<double> AlarmProbability { get; } = new("--alarm-probability")
+    {
+        Description = "Warn when the probability that a window reaches θ within the lead dose is at least this (0–1).",
+        DefaultValueFactory = _ => new AlarmOptions().AlarmProbability,
+    };
+
+    public Option<string?> AlarmWindows { get; } = new("--alarm-windows")
+    {
+        Description = "Comma-separated windows that can raise the damage alarm (default \"c_c,c_o,m_o\", those of them that are windows; π–π* rises with dose, so it is not in the default).",
+    };
+
+    public Option<double?> BudgetDose { get; } = new("--budget-dose")
+    {
+        Description = "The session's dose budget in e/Å²: alerts at 80% and 100% with the time left at the current dose rate.",
+    };
+
     public Option<int> Seed { get; } = new("--seed")
     {
         Description = "Seed of the model's ensemble (results are reproducible for a seed).",
@@ -62,6 +79,9 @@ internal sealed class EngineOptionSet
         command.Add(ModelName);
         command.Add(Threshold);
         command.Add(LeadDose);
+        command.Add(AlarmProbability);
+        command.Add(AlarmWindows);
+        command.Add(BudgetDose);
         command.Add(Seed);
         command.Add(SearchZlp);
     }
@@ -92,6 +112,33 @@ internal sealed class EngineOptionSet
         }
 
         var names = windows.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        var alarmWindows = parse.GetValue(AlarmWindows) is { } listed
+            ? listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : new AlarmOptions().AlarmWindows.Where(names.Contains).ToArray();
+        if (alarmWindows.Length == 0)
+        {
+            alarmWindows = parse.GetValue(AlarmWindows) is null ? names.ToArray() : throw new ArgumentException("--alarm-windows names no window.");
+        }
+
+        foreach (string name in alarmWindows)
+        {
+            if (!names.Contains(name))
+            {
+                throw new ArgumentException($"--alarm-windows names '{name}', which is not one of the windows ({string.Join(", ", names)}).");
+            }
+        }
+
+        double probability = parse.GetValue(AlarmProbability);
+        if (!(probability > 0 && probability < 1))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--alarm-probability must be between 0 and 1, got {probability}."));
+        }
+
+        if (parse.GetValue(BudgetDose) is { } budget && !(budget > 0 && double.IsFinite(budget)))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--budget-dose must be > 0 e/Å², got {budget}."));
+        }
+
         var defaults = new ModelOptions();
         var options = new MonitorOptions
         {
@@ -103,6 +150,14 @@ internal sealed class EngineOptionSet
                 ZeroLossSearchEv = parse.GetValue(SearchZlp),
             },
             Model = kind,
+            Alarms = new AlarmOptions
+            {
+                Threshold = threshold,
+                LeadDoseEA2 = lead,
+                AlarmProbability = probability,
+                AlarmWindows = alarmWindows,
+                BudgetDoseEA2 = parse.GetValue(BudgetDose),
+            },
             ModelOptions = defaults with
             {
                 Threshold = threshold,

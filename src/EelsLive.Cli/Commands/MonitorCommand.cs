@@ -91,6 +91,7 @@ internal static class MonitorCommand
                     case FrameReported f: jsonl?.Write(f.Report); break;
                     case MessageRejected r: log.Log(r.Reason, r.RejectedTotal); break;
                     case SeriesStarted s: stdout.WriteLine($"series '{s.SeriesId}' started"); break;
+                    case AlarmChanged a: stdout.WriteLine(AlarmText.Describe(a, options.Alarms.Threshold)); break;
                     case SeriesEnded end: stdout.WriteLine($"series '{end.End.SeriesId}' ended ({end.End.Reason.WireName()}): {end.FramesAccepted} frames accepted, {end.LostFrames} lost"); break;
                 }
             });

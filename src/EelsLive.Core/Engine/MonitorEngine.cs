@@ -1,3 +1,4 @@
+using EelsLive.Alarms;
 using EelsLive.Model;
 using EelsLive.Pipeline;
 using EelsLive.Protocol.Recording;
@@ -15,8 +16,12 @@ public sealed class MonitorEngine
     private readonly FramePipeline _pipeline;
     private readonly string[] _windowNames;
     private readonly double[] _signals;
+    private readonly DoseBudget _budget;
     private IDamageModel? _model;
     private ModelSnapshot? _snapshot;
+    private AlarmEvaluator? _alarms;
+    private AlarmStatus? _alarm;
+    private BudgetAlert _budgetAlert;
 
     /// <summary>Creates an engine with validated options.</summary>
     public MonitorEngine(MonitorOptions options)
@@ -25,6 +30,7 @@ public sealed class MonitorEngine
         _pipeline = new FramePipeline(_options.Pipeline, _options.Limits);
         _windowNames = _options.Pipeline.Windows.Select(w => w.Name).ToArray();
         _signals = new double[_windowNames.Length];
+        _budget = new DoseBudget(_options.Alarms.BudgetDoseEA2);
     }
 
     /// <summary>The pipeline, for its counters.</summary>
@@ -41,15 +47,27 @@ public sealed class MonitorEngine
     public IReadOnlyList<PipelineEvent> Process(RecordedMessage message, bool coalesceRefit = false)
     {
         var events = _pipeline.Process(message);
-        var results = new PipelineEvent[events.Count];
-        for (int i = 0; i < events.Count; i++)
+        var results = new List<PipelineEvent>(events.Count + 1);
+        foreach (var e in events)
         {
-            results[i] = events[i] switch
+            switch (e)
             {
-                SeriesStarted started => OnSeriesStarted(started),
-                FrameMeasured measured => OnFrame(measured, coalesceRefit),
-                var other => other,
-            };
+                case SeriesStarted started:
+                    results.Add(OnSeriesStarted(started));
+                    break;
+                case FrameMeasured measured:
+                    var reported = OnFrame(measured, coalesceRefit, out bool alarmChanged);
+                    results.Add(reported);
+                    if (alarmChanged)
+                    {
+                        results.Add(new AlarmChanged(reported.Report, reported.Alarm, reported.Budget) { ReceivedUnixS = reported.ReceivedUnixS });
+                    }
+
+                    break;
+                default:
+                    results.Add(e);
+                    break;
+            }
         }
 
         return results;
@@ -58,14 +76,18 @@ public sealed class MonitorEngine
     private SeriesStarted OnSeriesStarted(SeriesStarted started)
     {
         _snapshot = null;
+        _alarm = null;
+        _budgetAlert = BudgetAlert.None;
         _model = _options.Model is { } kind ? DamageModels.Create(kind, _windowNames, _options.ModelOptions) : null;
+        _alarms = _model is null ? null : new AlarmEvaluator(_options.Alarms);
         return started;
     }
 
-    private FrameReported OnFrame(FrameMeasured measured, bool coalesceRefit)
+    private FrameReported OnFrame(FrameMeasured measured, bool coalesceRefit, out bool alarmChanged)
     {
         var m = measured.Measurement;
         double? fitMs = null;
+        alarmChanged = false;
         if (_model is not null)
         {
             bool complete = true;
@@ -90,14 +112,23 @@ public sealed class MonitorEngine
             {
                 _snapshot = _model.Refit(m.Dose.CumulativeEA2);
                 fitMs = _snapshot.FitMilliseconds;
+                _alarm = _alarms!.Evaluate(_snapshot, m.Dose.CumulativeEA2, m.Dose.RateEA2PerS);
+                alarmChanged = _alarm.Changed;
             }
         }
 
-        var report = BuildReport(m, measured.RejectedTotal, fitMs);
-        return new FrameReported(report, m, _snapshot) { ReceivedUnixS = measured.ReceivedUnixS };
+        var budget = _budget.Evaluate(m.Dose.CumulativeEA2, m.Dose.RateEA2PerS);
+        if (budget.Alert != _budgetAlert)
+        {
+            _budgetAlert = budget.Alert;
+            alarmChanged = true;
+        }
+
+        var report = BuildReport(m, measured.RejectedTotal, fitMs, budget);
+        return new FrameReported(report, m, _snapshot) { ReceivedUnixS = measured.ReceivedUnixS, Alarm = _alarm, Budget = budget };
     }
 
-    private FrameReport BuildReport(FrameMeasurement m, long rejected, double? fitMs)
+    private FrameReport BuildReport(FrameMeasurement m, long rejected, double? fitMs, BudgetStatus budget)
     {
         var windows = _options.Pipeline.Windows;
         var reports = new WindowReport[windows.Count];
@@ -111,6 +142,6 @@ public sealed class MonitorEngine
 
         return new FrameReport(
             m.Frame.SeriesId, m.Frame.Seq, m.Frame.T, m.Dose.CumulativeEA2, m.Dose.Estimated, m.Dose.RateEA2PerS,
-            m.LostFrames, rejected, reports, "ok", [], null, fitMs);
+            m.LostFrames, rejected, reports, (_alarm?.Level ?? AlarmLevel.Ok).ToWireName(), _alarm?.AlarmWindows ?? [], budget.Used, fitMs);
     }
 }

@@ -1,3 +1,4 @@
+using EelsLive.Alarms;
 using EelsLive.Model;
 using EelsLive.Pipeline;
 using EelsLive.Protocol;
@@ -16,6 +17,9 @@ public sealed record MonitorOptions
     /// <summary>Settings of the damage model.</summary>
     public ModelOptions ModelOptions { get; init; } = new();
 
+    /// <summary>Settings of the damage alarm and the dose budget; θ and L must equal the model's.</summary>
+    public AlarmOptions Alarms { get; init; } = new();
+
     /// <summary>Decoder limits.</summary>
     public ProtocolLimits Limits { get; init; } = ProtocolLimits.Default;
 
@@ -23,9 +27,23 @@ public sealed record MonitorOptions
     public MonitorOptions Validate()
     {
         Pipeline.Validate();
+        Alarms.Validate();
         if (Model is not null)
         {
             ModelOptions.Validate();
+            if (Math.Abs(ModelOptions.Threshold - Alarms.Threshold) > 1e-12 || Math.Abs(ModelOptions.LeadDoseEA2 - Alarms.LeadDoseEA2) > 1e-9)
+            {
+                throw new ArgumentException("The alarm's threshold and lead dose must equal the model's.");
+            }
+
+            var windows = Pipeline.Windows.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (string name in Alarms.AlarmWindows)
+            {
+                if (!windows.Contains(name))
+                {
+                    throw new ArgumentException($"Alarm window '{name}' is not one of the windows ({string.Join(", ", windows)}).");
+                }
+            }
         }
 
         return this;

@@ -15,6 +15,7 @@ namespace EelsLive.Transport;
 public sealed class ZmqSubscriberSource : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private const int MaxBatch = 4096;
 
     private readonly SubscriberOptions _options;
     private readonly TimeProvider _time;
@@ -173,13 +174,23 @@ public sealed class ZmqSubscriberSource : IDisposable
     private async Task PumpAsync(IObserver<IncomingMessage> observer, CancellationToken cancellation)
     {
         var reader = _queue.Reader;
+        var batch = new List<RecordedMessage>();
         try
         {
             while (await reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var message))
+                // Hand out what is queued now as one batch; only the batch's last frame asks for a refit, so the
+                // model never lags more than one refit behind however fast frames arrive.
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var message))
                 {
-                    observer.OnNext(new IncomingMessage(message, reader.Count > 0));
+                    batch.Add(message);
+                }
+
+                int lastFrame = batch.FindLastIndex(IsFrame);
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    observer.OnNext(new IncomingMessage(batch[i], MoreFramesQueued: i < lastFrame));
                 }
             }
 
@@ -193,6 +204,9 @@ public sealed class ZmqSubscriberSource : IDisposable
             observer.OnError(ex);
         }
     }
+
+    private static bool IsFrame(RecordedMessage message) =>
+        message.Frames.Count > 0 && message.Frames[0].AsSpan().SequenceEqual("eels.frame"u8);
 
     public void Dispose()
     {

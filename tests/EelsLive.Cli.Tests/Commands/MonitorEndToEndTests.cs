@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using EelsLive.Cli.Tests.Support;
+using EelsLive.Protocol.Recording;
+
+namespace EelsLive.Cli.Tests.Commands;
+
+/// <summary>The simulator and the monitor as real processes over loopback TCP, as an operator runs them.</summary>
+public class MonitorEndToEndTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    private static readonly string[] FrameFields =
+    [
+        "series_id", "seq", "t", "dose_e_a2", "dose_estimated", "dose_rate_e_a2_s", "lost_frames", "rejected_messages",
+        "windows", "alarm", "alarm_windows", "budget_used", "fit_ms",
+    ];
+
+    private static readonly string[] WindowFields =
+    [
+        "lo_ev", "hi_ev", "integral", "signal", "integrity", "integrity_lo", "integrity_hi",
+        "d50_e_a2", "d50_lo_e_a2", "d50_hi_e_a2", "cross_dose_e_a2",
+    ];
+
+    [Fact]
+    public async Task Monitor_receives_every_simulated_frame_with_exact_dose_records_it_and_analyze_reproduces_it()
+    {
+        using var dir = new TempDir();
+        string endpoint = FreePort.Endpoint();
+        const int frames = 300;
+        const double dosePerFrame = 4.0;
+        using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", endpoint, "--until-end", "--idle-timeout", "60",
+            "--out", dir.File("live.jsonl"), "--record", dir.File("session.eelsrec"), "--model", "none");
+        await monitor.WaitForOutputAsync("monitoring", Limit);
+
+        var sim = await CliProcess.RunAsync("eelslive-sim", Limit, "--bind", endpoint, "--preset", "mil101fe", "--frames", frames.ToString(CultureInfo.InvariantCulture),
+            "--rate", "0", "--seed", "7", "--dose-per-frame", dosePerFrame.ToString(CultureInfo.InvariantCulture), "--truth", dir.File("truth.json"));
+        Assert.True(sim.ExitCode == 0, sim.Stderr);
+        Assert.Equal(0, await monitor.WaitAsync(Limit));
+        Assert.Contains("stopped: SeriesEnded", monitor.Stdout);
+
+        var lines = JsonLines.Read(dir.File("live.jsonl"));
+        Assert.Equal(frames, lines.Count);
+        Assert.Equal(FrameFields, lines[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["pi_pi", "c_c", "c_o", "m_o"], lines[0].GetProperty("windows").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(WindowFields, lines[0].GetProperty("windows").GetProperty("c_o").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Enumerable.Range(0, frames).Select(i => (long)i), lines.Select(l => l.GetProperty("seq").GetInt64()));
+        Assert.Equal(frames * dosePerFrame, lines[^1].GetProperty("dose_e_a2").GetDouble(), 6);
+        Assert.All(lines, l => Assert.Equal(0, l.GetProperty("lost_frames").GetInt64()));
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Null, l.GetProperty("windows").GetProperty("c_o").GetProperty("integrity").ValueKind));
+
+        // The recording holds every message (start, frames, end) and analyze gives the same lines.
+        Assert.Equal(frames + 2, SessionFileReader.ReadAll(dir.File("session.eelsrec")).Count());
+        var analyze = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("offline.jsonl"), "--model", "none");
+        Assert.True(analyze.ExitCode == 0, analyze.Stderr);
+        Assert.Equal(File.ReadAllLines(dir.File("live.jsonl")), File.ReadAllLines(dir.File("offline.jsonl")));
+    }
+
+    [Fact]
+    public async Task Dropped_frames_are_counted_as_lost_and_the_dose_stays_exact_from_the_cumulative_total()
+    {
+        using var dir = new TempDir();
+        string endpoint = FreePort.Endpoint();
+        const int frames = 400;
+        using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", endpoint, "--until-end", "--idle-timeout", "60",
+            "--out", dir.File("live.jsonl"), "--model", "none", "--quiet");
+        await monitor.WaitForOutputAsync("monitoring", Limit);
+        var sim = await CliProcess.RunAsync("eelslive-sim", Limit, "--bind", endpoint, "--preset", "control", "--frames", "400",
+            "--rate", "0", "--seed", "3", "--dose-per-frame", "2.5", "--drop", "0.1");
+        Assert.True(sim.ExitCode == 0, sim.Stderr);
+        Assert.Equal(0, await monitor.WaitAsync(Limit));
+
+        var lines = JsonLines.Read(dir.File("live.jsonl"));
+        long lost = lines[^1].GetProperty("lost_frames").GetInt64();
+        long lastSeq = lines[^1].GetProperty("seq").GetInt64();
+        Assert.InRange(lines.Count, 300, frames - 1);
+        Assert.Equal(lastSeq + 1, lines.Count + lost);
+        Assert.Equal((lastSeq + 1) * 2.5, lines[^1].GetProperty("dose_e_a2").GetDouble(), 6);
+        Assert.All(lines, l => Assert.False(l.GetProperty("dose_estimated").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_monitor_killed_hard_leaves_a_session_file_readable_up_to_its_last_complete_record()
+    {
+        using var dir = new TempDir();
+        string endpoint = FreePort.Endpoint();
+        string session = dir.File("killed.eelsrec");
+        using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", endpoint, "--record", session, "--model", "none");
+        await monitor.WaitForOutputAsync("monitoring", Limit);
+        using var sim = CliProcess.Start("eelslive-sim", "--bind", endpoint, "--preset", "mil101fe", "--frames", "100000", "--rate", "500", "--seed", "1");
+
+        var deadline = DateTime.UtcNow + Limit;
+        while (!File.Exists(session) || new FileInfo(session).Length < 200_000)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the monitor did not record in time");
+            await Task.Delay(50);
+        }
+
+        monitor.KillHard();
+        sim.KillHard();
+
+        using var reader = new SessionFileReader(session);
+        int records = 0;
+        while (reader.TryRead(out var message))
+        {
+            records++;
+            Assert.Equal(2, message.Frames.Count);
+        }
+
+        Assert.True(records > 10, $"only {records} records");
+        Assert.True(reader.TailState is SessionTailState.Clean or SessionTailState.Truncated);
+
+        var analyze = await CliProcess.RunAsync("eelslive", Limit, "analyze", session, "--out", dir.File("after-kill.jsonl"), "--model", "none");
+        Assert.True(analyze.ExitCode == 0, analyze.Stderr);
+        Assert.InRange(JsonLines.Read(dir.File("after-kill.jsonl")).Count, records - 1, records);
+    }
+
+    [Fact]
+    public async Task Bad_options_fail_with_a_clear_message_and_exit_code()
+    {
+        var result = await CliProcess.RunAsync("eelslive", Limit, "monitor", "--windows", "c_o:15:10");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("hi > lo", result.Stderr);
+
+        var missing = await CliProcess.RunAsync("eelslive", Limit, "analyze", "/nonexistent/file.eelsrec", "--out", "/tmp/x.jsonl");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Stderr);
+    }
+}
