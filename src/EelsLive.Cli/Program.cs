@@ -14,6 +14,7 @@ public static class Program
         var root = new RootCommand("EelsLive: a live beam-damage monitor for in situ low-loss EELS.");
         root.Add(MonitorCommand.Create());
         root.Add(AnalyzeCommand.Create());
+        root.Add(DemoCommand.Create());
         return root;
     }
 }

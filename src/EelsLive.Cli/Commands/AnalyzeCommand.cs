@@ -22,7 +22,7 @@ internal static class AnalyzeCommand
         {
             try
             {
-                var options = engine.Build(parse);
+                var options = EngineOptionSet.Build(Hosting.EelsLiveConfiguration.Build(engine.CommandLineSettings(parse)));
                 return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)!.FullName, options);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or IOException)
@@ -43,7 +43,7 @@ internal static class AnalyzeCommand
         }
 
         var engine = new MonitorEngine(options);
-        var log = new RejectionLog(System.Console.Error);
+        var log = new RejectionLog(System.Console.Error.WriteLine);
         long frames = 0, messages = 0;
         using var reader = new SessionFileReader(sessionPath);
         using (var jsonl = new JsonLinesWriter(outPath))

@@ -1,18 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
 using EelsLive.Alarms;
+using EelsLive.Cli.Hosting;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Pipeline;
+using Microsoft.Extensions.Configuration;
 
 namespace EelsLive.Cli.Commands;
 
-/// <summary>The pipeline and model options shared by <c>monitor</c> and <c>analyze</c>, so both compute the same thing.</summary>
+/// <summary>
+/// The pipeline, model and alarm options shared by <c>monitor</c>, <c>analyze</c> and <c>demo</c>, so all compute the
+/// same thing. Each option is also a setting (<c>--lead-dose</c> is <c>EelsLive:LeadDose</c> in appsettings.json and
+/// <c>EelsLive__LeadDose</c> in the environment); the command line wins.
+/// </summary>
 internal sealed class EngineOptionSet
 {
     public Option<string?> Windows { get; } = new("--windows")
     {
-        Description = "Energy windows as \"name:lo:hi,...\" in eV (default \"pi_pi:1:3,c_c:4:7,c_o:10:15,m_o:20:25\").",
+        Description = "Energy windows as \"name:lo:hi,...\" in eV [default: pi_pi:1:3,c_c:4:7,c_o:10:15,m_o:20:25].",
     };
 
     public Option<bool> NoAlign { get; } = new("--no-align")
@@ -22,76 +28,86 @@ internal sealed class EngineOptionSet
 
     public Option<double?> DoseRate { get; } = new("--dose-rate")
     {
-        Description = "Dose rate in e/Å²/s for frames that carry no dose information (lowest precedence).",
+        Description = "Dose rate in e/Å²/s for frames that carry no dose information (lowest precedence) [default: none; such frames are rejected].",
     };
 
-    public Option<string> ModelName { get; } = new("--model")
+    public Option<string?> ModelName { get; } = new("--model")
     {
-        Description = "Damage model: physics (physics-constrained, default), classical (stretched-exponential fit) or none.",
-        DefaultValueFactory = _ => "physics",
+        Description = "Damage model: physics (physics-constrained), classical (stretched-exponential fit) or none [default: physics].",
     };
 
-    public Option<double> Threshold { get; } = new("--threshold")
+    public Option<double?> Threshold { get; } = new("--threshold")
     {
-        Description = "Integrity threshold θ whose crossing is forecast and alarmed (0–1).",
-        DefaultValueFactory = _ => 0.5,
+        Description = "Integrity threshold θ whose crossing is forecast and alarmed, between 0 and 1 [default: 0.5].",
     };
 
-    public Option<double> LeadDose { get; } = new("--lead-dose")
+    public Option<double?> LeadDose { get; } = new("--lead-dose")
     {
-        Description = "Lead dose L in e/Å²: warn when a window may reach θ within the next L e/Å².",
-        DefaultValueFactory = _ => 200,
+        Description = "Lead dose L in e/Å²: warn when a window may reach θ within the next L e/Å² [default: 200].",
     };
 
-    public Option<double> AlarmProbability { get; } = new("--alarm-probability")
+    public Option<double?> AlarmProbability { get; } = new("--alarm-probability")
     {
-        Description = "Warn when the probability that a window reaches θ within the lead dose is at least this (0–1).",
-        DefaultValueFactory = _ => new AlarmOptions().AlarmProbability,
+        Description = "Warn when the probability that a window reaches θ within the lead dose is at least this [default: 0.8].",
     };
 
     public Option<string?> AlarmWindows { get; } = new("--alarm-windows")
     {
-        Description = "Comma-separated windows that can raise the damage alarm (default \"c_c,c_o,m_o\", those of them that are windows; π–π* rises with dose, so it is not in the default).",
+        Description = "Comma-separated windows that can raise the damage alarm [default: c_c,c_o,m_o — those that are windows; π–π* rises with dose].",
     };
 
     public Option<double?> BudgetDose { get; } = new("--budget-dose")
     {
-        Description = "The session's dose budget in e/Å²: alerts at 80% and 100% with the time left at the current dose rate.",
+        Description = "The session's dose budget in e/Å²: alerts at 80% and 100% with the time left at the current rate [default: none].",
     };
 
-    public Option<int> Seed { get; } = new("--seed")
+    public Option<int?> Seed { get; } = new("--seed")
     {
-        Description = "Seed of the model's ensemble (results are reproducible for a seed).",
-        DefaultValueFactory = _ => 12345,
+        Description = "Seed of the model's ensemble; results are reproducible for a seed [default: 12345].",
     };
 
-    public Option<double> SearchZlp { get; } = new("--zlp-search-ev")
+    public Option<double?> ZlpSearchEv { get; } = new("--zlp-search-ev")
     {
-        Description = "Half-width in eV of the range around 0 eV searched for the zero-loss peak.",
-        DefaultValueFactory = _ => 3.0,
+        Description = "Half-width in eV of the range around 0 eV searched for the zero-loss peak [default: 3].",
     };
+
+    private IEnumerable<Option> All => [Windows, NoAlign, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, Seed, ZlpSearchEv];
 
     public void AddTo(Command command)
     {
-        command.Add(Windows);
-        command.Add(NoAlign);
-        command.Add(DoseRate);
-        command.Add(ModelName);
-        command.Add(Threshold);
-        command.Add(LeadDose);
-        command.Add(AlarmProbability);
-        command.Add(AlarmWindows);
-        command.Add(BudgetDose);
-        command.Add(Seed);
-        command.Add(SearchZlp);
+        foreach (var option in All)
+        {
+            command.Add(option);
+        }
     }
 
-    /// <summary>Builds validated options; throws <see cref="ArgumentException"/> or <see cref="FormatException"/> with a clear message.</summary>
-    public MonitorOptions Build(ParseResult parse)
+    /// <summary>The options given on the command line, as configuration keys and values.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> CommandLineSettings(ParseResult parse)
     {
-        string? windowsText = parse.GetValue(Windows);
-        var windows = windowsText is null ? EnergyWindow.Defaults : EnergyWindow.ParseList(windowsText);
-        ModelKind? kind = parse.GetValue(ModelName)?.ToLowerInvariant() switch
+        foreach (var option in All)
+        {
+            if (parse.GetResult(option) is not { Implicit: false } result)
+            {
+                continue;
+            }
+
+            if (option == NoAlign)
+            {
+                yield return new(SettingsReader.KeyOf("--align"), parse.GetValue(NoAlign) ? "false" : "true");
+                continue;
+            }
+
+            string? text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            yield return new(SettingsReader.KeyOf(option.Name), text);
+        }
+    }
+
+    /// <summary>Builds validated engine options from the layered configuration; throws <see cref="ArgumentException"/> or <see cref="FormatException"/> with a clear message.</summary>
+    public static MonitorOptions Build(IConfiguration configuration)
+    {
+        var settings = new SettingsReader(configuration);
+        var windows = settings.Text("--windows") is { } windowsText ? EnergyWindow.ParseList(windowsText) : EnergyWindow.Defaults;
+        ModelKind? kind = (settings.Text("--model") ?? "physics").ToLowerInvariant() switch
         {
             "physics" => ModelKind.Physics,
             "classical" => ModelKind.Classical,
@@ -99,73 +115,77 @@ internal sealed class EngineOptionSet
             var other => throw new ArgumentException($"--model must be physics, classical or none, got '{other}'."),
         };
 
-        double threshold = parse.GetValue(Threshold);
-        if (!(threshold > 0 && threshold < 1))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--threshold must be between 0 and 1, got {threshold}."));
-        }
-
-        double lead = parse.GetValue(LeadDose);
-        if (!(lead > 0) || !double.IsFinite(lead))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--lead-dose must be > 0 e/Å², got {lead}."));
-        }
+        var defaults = new AlarmOptions();
+        double threshold = settings.Number("--threshold") ?? defaults.Threshold;
+        Require(threshold is > 0 and < 1, $"--threshold must be between 0 and 1, got {Format(threshold)}.");
+        double lead = settings.Number("--lead-dose") ?? defaults.LeadDoseEA2;
+        Require(lead > 0 && double.IsFinite(lead), $"--lead-dose must be > 0 e/Å², got {Format(lead)}.");
+        double probability = settings.Number("--alarm-probability") ?? defaults.AlarmProbability;
+        Require(probability is > 0 and < 1, $"--alarm-probability must be between 0 and 1, got {Format(probability)}.");
+        double? budget = settings.Number("--budget-dose");
+        Require(budget is null || (budget > 0 && double.IsFinite(budget.Value)), $"--budget-dose must be > 0 e/Å², got {Format(budget ?? 0)}.");
+        double? doseRate = settings.Number("--dose-rate");
+        Require(doseRate is null || (doseRate >= 0 && double.IsFinite(doseRate.Value)), $"--dose-rate must be >= 0 e/Å²/s, got {Format(doseRate ?? 0)}.");
+        double zlpSearch = settings.Number("--zlp-search-ev") ?? 3.0;
+        Require(zlpSearch > 0 && double.IsFinite(zlpSearch), $"--zlp-search-ev must be > 0 eV, got {Format(zlpSearch)}.");
 
         var names = windows.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
-        var alarmWindows = parse.GetValue(AlarmWindows) is { } listed
-            ? listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            : new AlarmOptions().AlarmWindows.Where(names.Contains).ToArray();
-        if (alarmWindows.Length == 0)
+        string[] alarmWindows;
+        if (settings.Text("--alarm-windows") is { } listed)
         {
-            alarmWindows = parse.GetValue(AlarmWindows) is null ? names.ToArray() : throw new ArgumentException("--alarm-windows names no window.");
-        }
-
-        foreach (string name in alarmWindows)
-        {
-            if (!names.Contains(name))
+            alarmWindows = listed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            Require(alarmWindows.Length > 0, "--alarm-windows names no window.");
+            foreach (string name in alarmWindows)
             {
-                throw new ArgumentException($"--alarm-windows names '{name}', which is not one of the windows ({string.Join(", ", names)}).");
+                Require(names.Contains(name), $"--alarm-windows names '{name}', which is not one of the windows ({string.Join(", ", names)}).");
+            }
+        }
+        else
+        {
+            alarmWindows = defaults.AlarmWindows.Where(names.Contains).ToArray();
+            if (alarmWindows.Length == 0)
+            {
+                alarmWindows = [.. names];
             }
         }
 
-        double probability = parse.GetValue(AlarmProbability);
-        if (!(probability > 0 && probability < 1))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--alarm-probability must be between 0 and 1, got {probability}."));
-        }
-
-        if (parse.GetValue(BudgetDose) is { } budget && !(budget > 0 && double.IsFinite(budget)))
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--budget-dose must be > 0 e/Å², got {budget}."));
-        }
-
-        var defaults = new ModelOptions();
+        var modelDefaults = new ModelOptions();
         var options = new MonitorOptions
         {
             Pipeline = new PipelineOptions
             {
                 Windows = windows,
-                AlignZeroLoss = !parse.GetValue(NoAlign),
-                ConfiguredDoseRateEA2PerS = parse.GetValue(DoseRate),
-                ZeroLossSearchEv = parse.GetValue(SearchZlp),
+                AlignZeroLoss = settings.Flag("--align") ?? true,
+                ConfiguredDoseRateEA2PerS = doseRate,
+                ZeroLossSearchEv = zlpSearch,
             },
             Model = kind,
+            ModelOptions = modelDefaults with
+            {
+                Threshold = threshold,
+                LeadDoseEA2 = lead,
+                Seed = settings.Integer("--seed") ?? modelDefaults.Seed,
+                OrderingPriors = modelDefaults.OrderingPriors.Where(p => names.Contains(p.MoreSensitive) && names.Contains(p.LessSensitive)).ToArray(),
+            },
             Alarms = new AlarmOptions
             {
                 Threshold = threshold,
                 LeadDoseEA2 = lead,
                 AlarmProbability = probability,
                 AlarmWindows = alarmWindows,
-                BudgetDoseEA2 = parse.GetValue(BudgetDose),
-            },
-            ModelOptions = defaults with
-            {
-                Threshold = threshold,
-                LeadDoseEA2 = lead,
-                Seed = parse.GetValue(Seed),
-                OrderingPriors = defaults.OrderingPriors.Where(p => names.Contains(p.MoreSensitive) && names.Contains(p.LessSensitive)).ToArray(),
+                BudgetDoseEA2 = budget,
             },
         };
         return options.Validate();
     }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message);
+        }
+    }
+
+    private static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }

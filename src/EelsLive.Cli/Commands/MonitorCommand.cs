@@ -1,13 +1,11 @@
 using System.CommandLine;
-using System.Reactive.Concurrency;
-using System.Reactive.Linq;
-using EelsLive.Cli.Console;
+using EelsLive.Cli.Hosting;
+using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
-using EelsLive.Outputs;
-using EelsLive.Pipeline;
 using EelsLive.Protocol;
-using EelsLive.Protocol.Recording;
-using EelsLive.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NetMQ;
 
 namespace EelsLive.Cli.Commands;
@@ -18,13 +16,12 @@ internal static class MonitorCommand
     public static Command Create()
     {
         var engine = new EngineOptionSet();
-        var connect = new Option<string>("--connect")
+        var connect = new Option<string?>("--connect")
         {
-            Description = "The source's ZeroMQ endpoint (the microscope PC, the simulator or a replay).",
-            DefaultValueFactory = _ => WireTopics.DefaultEndpoint,
+            Description = $"The source's ZeroMQ endpoint: the microscope PC, the simulator or a replay [default: {WireTopics.DefaultEndpoint}].",
         };
         var output = new Option<FileInfo?>("--out") { Description = "Write one JSON object per accepted frame to this JSON Lines file." };
-        var record = new Option<FileInfo?>("--record") { Description = "Append every received wire message (valid or not) to this session file for replay and analyze." };
+        var record = new Option<FileInfo?>("--record") { Description = "Append every received wire message (valid or not) to this session file, for analyze and replay." };
         var untilEnd = new Option<bool>("--until-end") { Description = "Exit 0 after the first series' eels.end (or after --idle-timeout of silence)." };
         var idle = new Option<double?>("--idle-timeout") { Description = "Exit after this many seconds without any message." };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print the once-a-second summary line." };
@@ -39,14 +36,36 @@ internal static class MonitorCommand
         engine.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            MonitorOptions options;
+            IConfigurationRoot configuration;
+            MonitorSessionSettings settings;
             try
             {
-                options = engine.Build(parse);
-                if (parse.GetValue(idle) is { } s && !(s > 0))
+                var commandLine = engine.CommandLineSettings(parse).ToList();
+                if (parse.GetValue(connect) is { } endpoint)
+                {
+                    commandLine.Add(new(SettingsReader.KeyOf("--connect"), endpoint));
+                }
+
+                configuration = EelsLiveConfiguration.Build(commandLine);
+                double? idleSeconds = parse.GetValue(idle);
+                if (idleSeconds is { } s && !(s > 0))
                 {
                     throw new ArgumentException("--idle-timeout must be > 0 seconds.");
                 }
+
+                settings = new MonitorSessionSettings
+                {
+                    Endpoint = new SettingsReader(configuration).Text("--connect") ?? WireTopics.DefaultEndpoint,
+                    Options = EngineOptionSet.Build(configuration),
+                    Run = new RunSettings
+                    {
+                        UntilEnd = parse.GetValue(untilEnd),
+                        IdleTimeout = idleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    },
+                    OutPath = parse.GetValue(output)?.FullName,
+                    RecordPath = parse.GetValue(record)?.FullName,
+                    Summary = !parse.GetValue(quiet),
+                };
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
@@ -54,68 +73,25 @@ internal static class MonitorCommand
                 return 2;
             }
 
-            var settings = new RunSettings
-            {
-                UntilEnd = parse.GetValue(untilEnd),
-                IdleTimeout = parse.GetValue(idle) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            };
-            return await RunAsync(
-                parse.GetValue(connect)!, options, settings, parse.GetValue(output)?.FullName, parse.GetValue(record)?.FullName,
-                parse.GetValue(quiet), cancellation);
+            return await CommandHost.RunAsync(configuration, (services, stop) => RunAsync(services, settings, stop), cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        string endpoint, MonitorOptions options, RunSettings settings, string? outPath, string? recordPath, bool quiet, CancellationToken cancellation)
+    private static async Task<int> RunAsync(IServiceProvider services, MonitorSessionSettings settings, CancellationToken stop)
     {
-        var time = TimeProvider.System;
+        var loggers = services.GetRequiredService<ILoggerFactory>();
         var stdout = System.Console.Out;
-        var stderr = System.Console.Error;
-        RunOutcome outcome;
-        long frames;
+        MonitorSessionResult result;
         try
         {
-            using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint, Limits = options.Limits }, time);
-            using var jsonl = outPath is null ? null : new JsonLinesWriter(outPath);
-            using var recorder = recordPath is null ? null : new SessionFileWriter(recordPath);
-            var monitor = new LiveMonitor(source.Messages, new MonitorEngine(options), TaskPoolScheduler.Default);
-            var log = new RejectionLog(stderr, time);
-            var summary = new ConsoleSummary(stdout, monitor.Statistics, time);
-
-            using var recording = recorder is null ? null : monitor.RawMessages.Subscribe(m => recorder.Append(m.Message.ReceivedUnixS, m.Message.Frames));
-            using var events = monitor.Events.Subscribe(e =>
-            {
-                switch (e)
-                {
-                    case FrameReported f: jsonl?.Write(f.Report); break;
-                    case MessageRejected r: log.Log(r.Reason, r.RejectedTotal); break;
-                    case SeriesStarted s: stdout.WriteLine($"series '{s.SeriesId}' started"); break;
-                    case AlarmChanged a: stdout.WriteLine(AlarmText.Describe(a, options.Alarms.Threshold)); break;
-                    case SeriesEnded end: stdout.WriteLine($"series '{end.End.SeriesId}' ended ({end.End.Reason.WireName()}): {end.FramesAccepted} frames accepted, {end.LostFrames} lost"); break;
-                }
-            });
-            using var ticker = quiet ? null : Observable.Interval(TimeSpan.FromSeconds(1), TaskPoolScheduler.Default).Subscribe(_ => summary.WriteLine());
-
-            source.Start();
-            await stdout.WriteLineAsync($"monitoring {endpoint} (Ctrl-C to stop)");
-            outcome = await monitor.RunAsync(settings, cancellation);
-            source.Stop();
-            jsonl?.Flush();
-            frames = monitor.Statistics.Frames;
-            if (!quiet)
-            {
-                summary.WriteLine();
-            }
-
-            if (source.QueueDropped > 0)
-            {
-                await stderr.WriteLineAsync($"warning: {source.QueueDropped} messages were dropped because processing fell behind the queue");
-            }
+            var session = new MonitorSession(settings, loggers, stdout, services.GetRequiredService<TimeProvider>());
+            await stdout.WriteLineAsync($"monitoring {settings.Endpoint} (Ctrl-C to stop)");
+            result = await session.RunAsync(stop);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            await stderr.WriteLineAsync($"error: {ex.Message}");
+            await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;
         }
         finally
@@ -123,7 +99,9 @@ internal static class MonitorCommand
             NetMQConfig.Cleanup(block: false);
         }
 
-        await stdout.WriteLineAsync($"stopped: {outcome} after {frames} frames" + (outPath is null ? string.Empty : $"; results in {outPath}") + (recordPath is null ? string.Empty : $"; session recorded in {recordPath}"));
+        await stdout.WriteLineAsync($"stopped: {result.Outcome} after {result.Frames} frames"
+            + (settings.OutPath is null ? string.Empty : $"; results in {settings.OutPath}")
+            + (settings.RecordPath is null ? string.Empty : $"; session recorded in {settings.RecordPath}"));
         return 0;
     }
 }

@@ -43,15 +43,22 @@ internal static class AlarmText
         }
 
         var text = new StringBuilder(w.Name);
-        text.Append(CultureInfo.InvariantCulture, $" may reach {threshold:0.##}");
-        if (w.CrossDoseEA2 is { } dose)
+        if (w.SecondsToCross is 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" at ≈ {dose:F0} e/Å²");
+            text.Append(CultureInfo.InvariantCulture, $" is reaching {threshold:0.##} now (forecast crossing ≈ {w.CrossDoseEA2:F0} e/Å²)");
         }
-
-        if (w.SecondsToCross is { } seconds)
+        else
         {
-            text.Append(CultureInfo.InvariantCulture, $", ≈ {Duration(seconds)} at the current rate");
+            text.Append(CultureInfo.InvariantCulture, $" may reach {threshold:0.##}");
+            if (w.CrossDoseEA2 is { } dose)
+            {
+                text.Append(CultureInfo.InvariantCulture, $" at ≈ {dose:F0} e/Å²");
+            }
+
+            if (w.SecondsToCross is { } seconds)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", ≈ {Duration(seconds)} at the current rate");
+            }
         }
 
         text.Append(CultureInfo.InvariantCulture, $" (P = {w.CrossProbability:F2} within the lead dose)");

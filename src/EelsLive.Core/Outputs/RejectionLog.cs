@@ -9,18 +9,18 @@ namespace EelsLive.Outputs;
 /// </summary>
 public sealed class RejectionLog
 {
-    private readonly TextWriter _writer;
+    private readonly Action<string> _write;
     private readonly TimeProvider _time;
     private readonly int _linesPerSecond;
     private long _windowStart;
     private int _linesInWindow;
     private long _suppressed;
 
-    /// <summary>Creates a log writing to <paramref name="writer"/>.</summary>
-    public RejectionLog(TextWriter writer, TimeProvider? time = null, int linesPerSecond = 10)
+    /// <summary>Creates a log that hands each line to <paramref name="write"/> (a logger or a text writer).</summary>
+    public RejectionLog(Action<string> write, TimeProvider? time = null, int linesPerSecond = 10)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(linesPerSecond, 1);
-        _writer = writer ?? throw new ArgumentNullException(nameof(writer));
+        _write = write ?? throw new ArgumentNullException(nameof(write));
         _time = time ?? TimeProvider.System;
         _linesPerSecond = linesPerSecond;
         _windowStart = _time.GetTimestamp();
@@ -50,6 +50,6 @@ public sealed class RejectionLog
             ? string.Create(CultureInfo.InvariantCulture, $" ({_suppressed} earlier rejections not logged: rate limit)")
             : string.Empty;
         _suppressed = 0;
-        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rejected message #{rejectedTotal}: {rejection.Kind}: {rejection.Detail}{suppressed}"));
+        _write(string.Create(CultureInfo.InvariantCulture, $"rejected message #{rejectedTotal}: {rejection.Kind}: {rejection.Detail}{suppressed}"));
     }
 }

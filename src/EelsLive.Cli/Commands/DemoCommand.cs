@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using EelsLive.Cli.Hosting;
+using EelsLive.Cli.Monitoring;
+using EelsLive.Engine;
+using EelsLive.Simulation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NetMQ;
+
+namespace EelsLive.Cli.Commands;
+
+/// <summary>
+/// <c>eelslive demo</c>: the simulator (MIL-101(Fe) at 300 kV) and the monitor in one process over real loopback ZeroMQ at an
+/// accelerated pace, with the live dashboards, a session report at the end and the ground truth to compare against.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptionSet();
+        var headless = new Option<bool>("--headless") { Description = "No live terminal dashboard: plain log lines, for scripts." };
+        var outDir = new Option<DirectoryInfo?>("--out-dir") { Description = "Where results, recording, truth and report go [default: ./eelslive-demo-<time>]." };
+        var frames = new Option<int>("--frames") { Description = "Frames to simulate.", DefaultValueFactory = _ => 1500 };
+        var rate = new Option<double>("--rate") { Description = "Frames per second (the default runs about 40 s).", DefaultValueFactory = _ => 40 };
+        var dosePerFrame = new Option<double>("--dose-per-frame") { Description = "Electron dose per frame in e/Å².", DefaultValueFactory = _ => 4 };
+        var preset = new Option<string>("--preset") { Description = $"Simulator preset: {string.Join(", ", SimulationPresets.Names)}.", DefaultValueFactory = _ => "mil101fe" };
+        var simSeed = new Option<int>("--sim-seed") { Description = "Seed of the simulated noise.", DefaultValueFactory = _ => 1 };
+
+        var command = new Command("demo", "Run the simulator and the monitor together: a 40-second MIL-101(Fe) beam-damage session with dashboards and a report.");
+        foreach (var option in new Option[] { headless, outDir, frames, rate, dosePerFrame, preset, simSeed })
+        {
+            command.Add(option);
+        }
+
+        engine.AddTo(command);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            IConfigurationRoot configuration;
+            MonitorOptions options;
+            SimulatedSeries series;
+            string directory;
+            try
+            {
+                configuration = EelsLiveConfiguration.Build(engine.CommandLineSettings(parse));
+                options = EngineOptionSet.Build(configuration);
+                if (!SimulationPresets.TryGet(parse.GetValue(preset)!, out var chosen))
+                {
+                    throw new ArgumentException($"--preset must be one of {string.Join(", ", SimulationPresets.Names)}.");
+                }
+
+                if (parse.GetValue(frames) < 1 || !(parse.GetValue(rate) > 0) || !(parse.GetValue(dosePerFrame) > 0))
+                {
+                    throw new ArgumentException("--frames must be >= 1, --rate and --dose-per-frame > 0.");
+                }
+
+                var scenario = new SimulationScenario(chosen, parse.GetValue(simSeed)) { Dose = DoseSettings.PerFrame(parse.GetValue(dosePerFrame), 0.1) };
+                series = new SimulatedSeries(scenario, new SeriesOptions { Frames = parse.GetValue(frames), SeriesId = $"demo-{chosen.Name}-{parse.GetValue(simSeed)}" });
+                directory = parse.GetValue(outDir)?.FullName
+                    ?? Path.Combine(Directory.GetCurrentDirectory(), $"eelslive-demo-{DateTime.Now:yyyyMMdd-HHmmss}");
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+            {
+                await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return 2;
+            }
+
+            var demo = new DemoRun(series, options, directory, parse.GetValue(rate), parse.GetValue(headless));
+            return await CommandHost.RunAsync(configuration, demo.RunAsync, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>One demo run's settings and steps.</summary>
+    private sealed record DemoRun(SimulatedSeries Series, MonitorOptions Options, string Directory, double Rate, bool Headless)
+    {
+        public async Task<int> RunAsync(IServiceProvider services, CancellationToken stop)
+        {
+            var stdout = System.Console.Out;
+            var loggers = services.GetRequiredService<ILoggerFactory>();
+            string endpoint = FreeLoopbackEndpoint();
+            string results = Path.Combine(Directory, "results.jsonl");
+            string recording = Path.Combine(Directory, "session.eelsrec");
+            string truthPath = Path.Combine(Directory, "truth.json");
+            var truth = GroundTruth.For(Series, Options.Alarms.Threshold);
+            GroundTruthFile.Write(truth, truthPath);
+
+            var settings = new MonitorSessionSettings
+            {
+                Endpoint = endpoint,
+                Options = Options,
+                Run = new RunSettings { UntilEnd = true, IdleTimeout = TimeSpan.FromSeconds(30) },
+                OutPath = results,
+                RecordPath = recording,
+                Summary = true,
+            };
+            double seconds = Series.Options.Frames / Rate;
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"EelsLive demo: {Series.Scenario.Preset.Description}\n  {Series.Options.Frames} frames at {Rate:0.#} Hz (≈ {seconds:F0} s), {truth.TotalDoseEA2:F0} e/Å² in all, over {endpoint}"));
+
+            MonitorSessionResult result;
+            try
+            {
+                var session = new MonitorSession(settings, loggers, stdout, services.GetRequiredService<TimeProvider>());
+                result = await session.RunAsync(stop, async token =>
+                {
+                    using var publisher = new SimulatorPublisher(new PublisherOptions { Endpoint = endpoint });
+                    await publisher.PublishAsync(Series, Rate, token);
+                });
+            }
+            finally
+            {
+                NetMQConfig.Cleanup(block: false);
+            }
+
+            await stdout.WriteLineAsync();
+            await stdout.WriteLineAsync(DemoSummary.Compare(result.LastReport, truth));
+            await stdout.WriteLineAsync($"stopped: {result.Outcome} after {result.Frames} frames ({result.Rejected} rejected)");
+            await stdout.WriteLineAsync($"results:     {results}");
+            await stdout.WriteLineAsync($"recording:   {recording}   (replay: eelslive-sim replay {recording} --bind ...; re-analyse: eelslive analyze {recording} --out ...)");
+            await stdout.WriteLineAsync($"truth:       {truthPath}");
+            return result.Outcome is RunOutcome.SeriesEnded or RunOutcome.Cancelled ? 0 : 1;
+        }
+    }
+
+    private static string FreeLoopbackEndpoint()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return $"tcp://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using EelsLive.Cli.Hosting;
+using EelsLive.Model;
+using EelsLive.Reports;
+
+namespace EelsLive.Cli.Commands;
+
+/// <summary><c>eelslive report FILE</c>: a self-contained HTML report with PNG figures and a per-frame CSV, from a recording or a results file.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptionSet();
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "A recording (.eelsrec, from monitor --record; re-analysed with both models, spectra included) or a JSON Lines results file (from monitor/analyze --out).",
+        };
+        var output = new Option<DirectoryInfo?>("--out")
+        {
+            Description = "Folder for report.html, the PNG figures and results.csv [default: FILE-report beside FILE].",
+        };
+        var command = new Command("report", "Write a session report: integrity curves with intervals, the D50 table of both models, the alarm and budget timeline, spectra and a per-frame CSV.");
+        command.Add(file);
+        command.Add(output);
+        engine.AddTo(command);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var options = EngineOptionSet.Build(EelsLiveConfiguration.Build(engine.CommandLineSettings(parse)));
+                ModelKind[] models = options.Model switch
+                {
+                    ModelKind.Classical => [ModelKind.Classical, ModelKind.Physics],
+                    ModelKind.Physics => [ModelKind.Physics, ModelKind.Classical],
+                    _ => [],
+                };
+                var report = new SessionReportOptions { Engine = options, Models = models, Threshold = options.ModelOptions.Threshold };
+                return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)?.FullName, report);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidDataException or InvalidOperationException)
+            {
+                System.Console.Error.WriteLine($"error: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Writes the report of <paramref name="inputPath"/>; returns the exit code.</summary>
+    public static int Run(string inputPath, string? outputDirectory, SessionReportOptions options)
+    {
+        if (!File.Exists(inputPath))
+        {
+            throw new IOException($"'{inputPath}' does not exist; give a recording (.eelsrec) or a results file (.jsonl).");
+        }
+
+        string folder = outputDirectory ?? SessionReport.DefaultOutputDirectory(inputPath);
+        var result = SessionReport.Build(inputPath, folder, options);
+        System.Console.WriteLine($"report of {result.Frames} frames: {result.HtmlPath} ({result.FigurePaths.Count} figures, per-frame results in {result.CsvPath})");
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+using EelsLive.Engine;
+
+namespace EelsLive.Cli.Console;
+
+/// <summary>What the terminal dashboard needs to know about the run besides its events, and how often it redraws.</summary>
+internal sealed record DashboardSettings
+{
+    /// <summary>Integrity threshold θ the forecasts refer to.</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Lead dose L of the alarm (e/Å²).</summary>
+    public double LeadDoseEA2 { get; init; } = 200;
+
+    /// <summary>The session's dose budget (e/Å²), or null when none is set.</summary>
+    public double? BudgetDoseEA2 { get; init; }
+
+    /// <summary>False with <c>--model none</c>: no integrity, D50 or forecast will ever appear.</summary>
+    public bool ModelRunning { get; init; } = true;
+
+    /// <summary>Interval between redraws of the live view (at most a few a second).</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Interval between summary lines in plain mode.</summary>
+    public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>False with <c>--quiet</c>: plain mode prints alarm and series lines but no summary lines.</summary>
+    public bool ShowSummary { get; init; } = true;
+
+    /// <summary>The settings for a monitor run with <paramref name="options"/>.</summary>
+    public static DashboardSettings For(MonitorOptions options, bool quiet)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new DashboardSettings
+        {
+            Threshold = options.Alarms.Threshold,
+            LeadDoseEA2 = options.Alarms.LeadDoseEA2,
+            BudgetDoseEA2 = options.Alarms.BudgetDoseEA2,
+            ModelRunning = options.Model is not null,
+            ShowSummary = !quiet,
+        };
+    }
+}

@@ -1,0 +1,126 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using EelsLive.Cli.Console;
+using EelsLive.Engine;
+using EelsLive.Outputs;
+using EelsLive.Pipeline;
+using EelsLive.Protocol;
+using EelsLive.Protocol.Recording;
+using EelsLive.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace EelsLive.Cli.Monitoring;
+
+/// <summary>
+/// One live monitoring run: the SUB source, the engine, and the sinks (JSON Lines, recording, console, logs, metrics),
+/// shut down in order (sinks flushed, sockets closed) however the run ends. Shared by <c>monitor</c> and <c>demo</c>.
+/// </summary>
+internal sealed class MonitorSession
+{
+    private readonly MonitorSessionSettings _settings;
+    private readonly ILogger _logger;
+    private readonly TextWriter _stdout;
+    private readonly TimeProvider _time;
+
+    public MonitorSession(MonitorSessionSettings settings, ILoggerFactory loggers, TextWriter stdout, TimeProvider time)
+    {
+        _settings = settings;
+        _logger = loggers.CreateLogger("EelsLive.Monitor");
+        _stdout = stdout;
+        _time = time;
+    }
+
+    /// <summary>Extra subscribers to the engine's events, attached before the source starts (dashboards, streams).</summary>
+    public List<Func<LiveMonitor, IDisposable>> Attachments { get; } = [];
+
+    /// <summary>Runs until the stop condition or cancellation; <paramref name="alongside"/> runs once the source is listening (the demo's simulator).</summary>
+    public async Task<MonitorSessionResult> RunAsync(CancellationToken cancellation, Func<CancellationToken, Task>? alongside = null)
+    {
+        var options = _settings.Options;
+        using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = _settings.Endpoint, Limits = options.Limits }, _time);
+        using var jsonl = _settings.OutPath is null ? null : new JsonLinesWriter(_settings.OutPath);
+        using var recorder = _settings.RecordPath is null ? null : new SessionFileWriter(_settings.RecordPath);
+        using var metrics = new MonitorMetrics();
+        var monitor = new LiveMonitor(source.Messages, new MonitorEngine(options), TaskPoolScheduler.Default);
+        var rejections = new RejectionLog(line => _logger.LogWarning("{Rejection}", line), _time);
+        var summary = new ConsoleSummary(_stdout, monitor.Statistics, _time);
+        FrameReport? last = null;
+
+        var subscriptions = new List<IDisposable>();
+        if (recorder is not null)
+        {
+            subscriptions.Add(monitor.RawMessages.Subscribe(m => recorder.Append(m.Message.ReceivedUnixS, m.Message.Frames)));
+        }
+
+        subscriptions.Add(monitor.Events.Subscribe(e =>
+        {
+            metrics.Observe(e);
+            switch (e)
+            {
+                case FrameReported f:
+                    jsonl?.Write(f.Report);
+                    last = f.Report;
+                    break;
+                case MessageRejected r:
+                    rejections.Log(r.Reason, r.RejectedTotal);
+                    break;
+                case SeriesStarted s:
+                    _logger.LogInformation("series {SeriesId} started", s.SeriesId);
+                    break;
+                case AlarmChanged a:
+                    _logger.Log(a.Report.Alarm == "ok" ? LogLevel.Information : LogLevel.Warning, "{Alarm}", AlarmText.Describe(a, options.Alarms.Threshold));
+                    break;
+                case SeriesEnded end:
+                    _logger.LogInformation(
+                        "series {SeriesId} ended ({Reason}): {Frames} frames accepted, {Lost} lost",
+                        end.End.SeriesId, end.End.Reason.WireName(), end.FramesAccepted, end.LostFrames);
+                    break;
+            }
+        }));
+
+        foreach (var attach in Attachments)
+        {
+            subscriptions.Add(attach(monitor));
+        }
+
+        if (_settings.Summary)
+        {
+            subscriptions.Add(Observable.Interval(TimeSpan.FromSeconds(1), TaskPoolScheduler.Default).Subscribe(_ => summary.WriteLine()));
+        }
+
+        RunOutcome outcome;
+        try
+        {
+            source.Start();
+            _logger.LogInformation("monitoring {Endpoint}", _settings.Endpoint);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var run = monitor.RunAsync(_settings.Run, stop.Token);
+            var side = alongside?.Invoke(stop.Token) ?? Task.CompletedTask;
+            outcome = await run.ConfigureAwait(false);
+            stop.Cancel();
+            await side.ConfigureAwait(false);
+        }
+        finally
+        {
+            source.Stop();
+            foreach (var subscription in subscriptions)
+            {
+                subscription.Dispose();
+            }
+
+            jsonl?.Flush();
+        }
+
+        if (_settings.Summary)
+        {
+            summary.WriteLine();
+        }
+
+        if (source.QueueDropped > 0)
+        {
+            _logger.LogWarning("{Dropped} messages were dropped because processing fell behind the queue", source.QueueDropped);
+        }
+
+        return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last);
+    }
+}

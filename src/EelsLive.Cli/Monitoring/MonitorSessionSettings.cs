@@ -1,0 +1,20 @@
+using EelsLive.Engine;
+
+namespace EelsLive.Cli.Monitoring;
+
+/// <summary>Everything one live monitoring run needs: where to listen, what to compute and where the results go.</summary>
+internal sealed record MonitorSessionSettings
+{
+    public required string Endpoint { get; init; }
+
+    public required MonitorOptions Options { get; init; }
+
+    public RunSettings Run { get; init; } = new();
+
+    public string? OutPath { get; init; }
+
+    public string? RecordPath { get; init; }
+
+    /// <summary>Print the once-a-second summary line (plain mode).</summary>
+    public bool Summary { get; init; } = true;
+}
