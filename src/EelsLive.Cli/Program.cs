@@ -15,6 +15,7 @@ public static class Program
         root.Add(MonitorCommand.Create());
         root.Add(AnalyzeCommand.Create());
         root.Add(DemoCommand.Create());
+        root.Add(ValidateCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EelsLive.Alarms;
 using EelsLive.Engine;
 using EelsLive.Outputs;
 using EelsLive.Pipeline;
@@ -29,6 +31,8 @@ internal sealed class DashboardState
     private FrameReport? _latest;
     private FrameMeasurement? _latestMeasurement;
     private AlarmState _alarm = AlarmState.Ok;
+    private FrameReport? _alarmReport;
+    private BudgetStatus _budget = BudgetStatus.None;
 
     /// <summary>Creates an empty state.</summary>
     public DashboardState(DashboardOptions options)
@@ -37,7 +41,7 @@ internal sealed class DashboardState
         _rate = new FrameRateMeter(options.TimeProvider);
     }
 
-    /// <summary>Folds one event in; returns true when it changed the alarm level or its windows.</summary>
+    /// <summary>Folds one event in; returns true when it changed the alarm level, its windows or the budget alert (push an <c>alarm</c> event at once).</summary>
     public bool Observe(PipelineEvent e)
     {
         lock (_gate)
@@ -52,10 +56,19 @@ internal sealed class DashboardState
                     _latestMeasurement = null;
                     _history?.Clear();
                     _rate.Reset();
+                    _alarmReport = null;
+                    _budget = BudgetStatus.None;
                     return SetAlarm(AlarmState.Ok);
                 case FrameReported f:
                     OnFrame(f);
+                    _alarmReport = f.Report;
                     return SetAlarm(new AlarmState(f.Report.Alarm, [.. f.Report.AlarmWindows]));
+                case AlarmChanged a:
+                    // The engine's own change notice also covers the dose-budget alert, which the level alone does not show.
+                    _alarmReport = a.Report;
+                    bool budgetChanged = a.Budget.Alert != _budget.Alert;
+                    _budget = a.Budget;
+                    return SetAlarm(new AlarmState(a.Report.Alarm, [.. a.Report.AlarmWindows])) | budgetChanged;
                 case MessageRejected r:
                     _rejected = Math.Max(_rejected, r.RejectedTotal);
                     return false;
@@ -115,9 +128,11 @@ internal sealed class DashboardState
                 }
 
                 writer.WriteEndArray();
+                writer.WriteString("budget_alert", _budget.Alert.ToString().ToLowerInvariant());
+                Number(writer, "budget_used", _alarmReport?.BudgetUsed);
                 writer.WriteString("series_id", _seriesId);
-                Number(writer, "seq", _latest?.Seq);
-                Number(writer, "dose_e_a2", _latest?.DoseEA2);
+                Number(writer, "seq", _alarmReport?.Seq);
+                Number(writer, "dose_e_a2", _alarmReport?.DoseEA2);
                 writer.WriteEndObject();
             });
         }
@@ -152,14 +167,7 @@ internal sealed class DashboardState
                 writer.WriteStartArray("counts");
                 foreach (double c in frame.Counts.ToArray())
                 {
-                    if (double.IsFinite(c))
-                    {
-                        writer.WriteNumberValue(c);
-                    }
-                    else
-                    {
-                        writer.WriteNullValue();
-                    }
+                    PlotValue(writer, c);
                 }
 
                 writer.WriteEndArray();
@@ -228,7 +236,7 @@ internal sealed class DashboardState
         {
             foreach (double d in history.Dose)
             {
-                writer.WriteNumberValue(d);
+                PlotValue(writer, d);
             }
         }
 
@@ -248,7 +256,7 @@ internal sealed class DashboardState
             {
                 foreach (double signal in history.Column(at + SignalColumn))
                 {
-                    NumberValue(writer, s.Apply(signal));
+                    PlotValue(writer, s.Apply(signal));
                 }
             }
 
@@ -265,7 +273,7 @@ internal sealed class DashboardState
         writer.WriteStartArray(name);
         foreach (double v in values)
         {
-            NumberValue(writer, v);
+            PlotValue(writer, v);
         }
 
         writer.WriteEndArray();
@@ -276,6 +284,20 @@ internal sealed class DashboardState
         if (double.IsFinite(value))
         {
             writer.WriteNumberValue(value);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>Writes a plotted value with 6 significant digits (ample for a screen, a third of the bytes of round-trip digits).</summary>
+    private static void PlotValue(Utf8JsonWriter writer, double value)
+    {
+        Span<byte> text = stackalloc byte[32];
+        if (double.IsFinite(value) && value.TryFormat(text, out int written, "G6", CultureInfo.InvariantCulture))
+        {
+            writer.WriteRawValue(text[..written], skipInputValidation: true);
         }
         else
         {

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EelsLive.Cli.Hosting;
+using EelsLive.Cli.Validation;
+using EelsLive.Model;
+using EelsLive.Simulation;
+
+namespace EelsLive.Cli.Commands;
+
+/// <summary><c>eelslive validate</c>: runs the simulator's kinetics families × seeds through the engine for both models and reports against the targets.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptionSet();
+        var seeds = new Option<int>("--seeds") { Description = "Noise seeds per preset.", DefaultValueFactory = _ => 3 };
+        var presets = new Option<string>("--presets")
+        {
+            Description = "Comma-separated simulator presets.",
+            DefaultValueFactory = _ => "mil101fe,control,exponential,stretched,orderp,twostage",
+        };
+        var models = new Option<string>("--models") { Description = "Comma-separated models: physics, classical.", DefaultValueFactory = _ => "physics,classical" };
+        var output = new Option<FileInfo?>("--out") { Description = "Also write the Markdown report to this file." };
+        var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
+        foreach (var option in new Option[] { seeds, presets, models, output })
+        {
+            command.Add(option);
+        }
+
+        engine.AddTo(command);
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var options = EngineOptionSet.Build(EelsLiveConfiguration.Build(engine.CommandLineSettings(parse)));
+                var chosen = parse.GetValue(presets)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(name => SimulationPresets.TryGet(name, out var p) ? p : throw new ArgumentException($"unknown preset '{name}'; choose from {string.Join(", ", SimulationPresets.Names)}.")).ToList();
+                var kinds = parse.GetValue(models)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(name => Enum.TryParse<ModelKind>(name, ignoreCase: true, out var k) ? k : throw new ArgumentException($"unknown model '{name}'; choose physics or classical.")).ToList();
+                var scenarios = chosen.SelectMany(p => Enumerable.Range(1, parse.GetValue(seeds)).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k)))).ToList();
+                var outcomes = new List<ScenarioOutcome>();
+                var clock = Stopwatch.StartNew();
+                foreach (var scenario in scenarios)
+                {
+                    outcomes.Add(ValidationRunner.Run(scenario, options));
+                    System.Console.Error.WriteLine($"  {scenario}: done ({clock.Elapsed.TotalSeconds:F0} s)");
+                }
+
+                var report = new ValidationReport(outcomes, options.Alarms.LeadDoseEA2);
+                string markdown = report.ToMarkdown();
+                System.Console.WriteLine(markdown);
+                if (parse.GetValue(output) is { } file)
+                {
+                    File.WriteAllText(file.FullName, markdown);
+                }
+
+                return report.Checks().All(c => c.Passed) ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException)
+            {
+                System.Console.Error.WriteLine($"error: {ex.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

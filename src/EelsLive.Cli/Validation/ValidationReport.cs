@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using EelsLive.Model;
+
+namespace EelsLive.Cli.Validation;
+
+/// <summary>Aggregates validation outcomes, checks them against the targets and writes the Markdown report.</summary>
+internal sealed class ValidationReport
+{
+    private readonly IReadOnlyList<ScenarioOutcome> _outcomes;
+    private readonly double _leadDose;
+
+    public ValidationReport(IReadOnlyList<ScenarioOutcome> outcomes, double leadDoseEA2)
+    {
+        _outcomes = outcomes;
+        _leadDose = leadDoseEA2;
+    }
+
+    public IReadOnlyList<ScenarioOutcome> Outcomes => _outcomes;
+
+    /// <summary>The targets of the issue, judged on the physics-constrained model (and its comparison with the classical one).</summary>
+    public IReadOnlyList<ValidationCheck> Checks(ModelKind model = ModelKind.Physics)
+    {
+        var mine = _outcomes.Where(o => o.Scenario.Model == model).ToList();
+        var checks = new List<ValidationCheck>();
+        var errors = mine.SelectMany(o => o.Windows.Select(w => w.D50RelativeError(o.TotalDoseEA2))).OfType<double>().ToList();
+        if (errors.Count > 0)
+        {
+            checks.Add(new("final D50 within 10% for every window that decays past half", errors.Max() <= 0.10, $"max {Percent(errors.Max())} over {errors.Count} windows"));
+            checks.Add(new("median final D50 error ≤ 5%", Median(errors) <= 0.05, $"median {Percent(Median(errors))}"));
+        }
+
+        var d50Cover = mine.SelectMany(o => o.Windows).Select(w => w.FinalD50Covered).OfType<bool>().ToList();
+        if (d50Cover.Count > 0)
+        {
+            double fraction = d50Cover.Count(c => c) / (double)d50Cover.Count;
+            checks.Add(new("final 90% D50 intervals cover the truth ≥ 85%", fraction >= 0.85, $"{Percent(fraction)} of {d50Cover.Count}"));
+        }
+
+        int integrityChecks = mine.SelectMany(o => o.Windows).Sum(w => w.IntegrityChecks);
+        if (integrityChecks > 0)
+        {
+            double fraction = mine.SelectMany(o => o.Windows).Sum(w => w.IntegrityCovered) / (double)integrityChecks;
+            checks.Add(new("90% integrity intervals cover the truth ≥ 85%", fraction >= 0.85, $"{Percent(fraction)} of {integrityChecks} checkpoints"));
+        }
+
+        var crossings = mine.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow && w.TrueCrossDose is not null).Select(w => (o, w))).ToList();
+        if (crossings.Count > 0)
+        {
+            var missed = crossings.Where(c => c.w.AlarmLead is not > 0).Select(c => $"{c.o.Scenario} {c.w.Name}").ToList();
+            var leads = crossings.Select(c => c.w.AlarmLead).OfType<double>().Where(l => l > 0).ToList();
+            checks.Add(new("a warning before every true crossing", missed.Count == 0,
+                missed.Count == 0 ? $"{crossings.Count} of {crossings.Count}" : $"missed or late: {string.Join("; ", missed)}"));
+            if (leads.Count > 0)
+            {
+                checks.Add(new($"alarm lead ≤ 2L = {2 * _leadDose:F0} e/Å²", leads.Max() <= 2 * _leadDose,
+                    string.Create(CultureInfo.InvariantCulture, $"lead {leads.Min():F0}–{leads.Max():F0} e/Å² (median {Median(leads):F0})")));
+            }
+        }
+
+        var control = mine.Where(o => o.Scenario.Preset.Name == "control").ToList();
+        if (control.Count > 0)
+        {
+            int frames = control.Sum(o => o.FramesWithAlarm);
+            checks.Add(new("zero alarms on the control preset", frames == 0, $"{frames} frames with an alarm over {control.Count} sessions"));
+        }
+
+        var stable = mine.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow && w.TrueCrossDose is null && w.FirstWarningDose is not null).Select(w => $"{o.Scenario} {w.Name}")).ToList();
+        checks.Add(new("no alarm on windows that never reach the threshold", stable.Count == 0, stable.Count == 0 ? "none" : string.Join("; ", stable)));
+
+        if (model == ModelKind.Physics && _outcomes.Any(o => o.Scenario.Model == ModelKind.Classical))
+        {
+            foreach (var (preset, strictlyBetter) in new[] { ("stretched", false), ("twostage", true), ("orderp", true) })
+            {
+                double? physics = MedianError(preset, ModelKind.Physics);
+                double? classical = MedianError(preset, ModelKind.Classical);
+                if (physics is { } p && classical is { } c)
+                {
+                    bool passed = strictlyBetter ? p < c : p <= c + 0.005;
+                    checks.Add(new($"physics model {(strictlyBetter ? "better than" : "at least as good as")} classical on {preset}", passed,
+                        $"median D50 error {Percent(p)} vs {Percent(c)}"));
+                }
+            }
+        }
+
+        return checks;
+    }
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| preset | model | sessions | median D50 error | max D50 error | D50 interval cover | integrity cover | alarm lead e/Å² (min–max) | frames with alarm | median fit ms |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in _outcomes.GroupBy(o => (o.Scenario.Preset.Name, o.Scenario.Model)))
+        {
+            var errors = group.SelectMany(o => o.Windows.Select(w => w.D50RelativeError(o.TotalDoseEA2))).OfType<double>().ToList();
+            var cover = group.SelectMany(o => o.Windows).Select(w => w.FinalD50Covered).OfType<bool>().ToList();
+            int checks = group.SelectMany(o => o.Windows).Sum(w => w.IntegrityChecks);
+            int covered = group.SelectMany(o => o.Windows).Sum(w => w.IntegrityCovered);
+            var leads = group.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow)).Select(w => w.AlarmLead).OfType<double>().ToList();
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key.Name} | {group.Key.Model.ToString().ToLowerInvariant()} | {group.Count()} | {(errors.Count > 0 ? Percent(Median(errors)) : "–")} | {(errors.Count > 0 ? Percent(errors.Max()) : "–")} | {(cover.Count > 0 ? $"{cover.Count(c => c)}/{cover.Count}" : "–")} | {(checks > 0 ? Percent(covered / (double)checks) : "–")} | {(leads.Count > 0 ? $"{leads.Min():F0}–{leads.Max():F0}" : "–")} | {group.Sum(o => o.FramesWithAlarm)} | {Median(group.Select(o => o.MedianFitMs).ToList()):F2} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine("| target (physics-constrained model) | result | measured |");
+        text.AppendLine("|---|---|---|");
+        foreach (var check in Checks())
+        {
+            text.AppendLine($"| {check.Target} | {(check.Passed ? "pass" : "**FAIL**")} | {check.Measured} |");
+        }
+
+        return text.ToString();
+    }
+
+    private double? MedianError(string preset, ModelKind model)
+    {
+        var errors = _outcomes.Where(o => o.Scenario.Preset.Name == preset && o.Scenario.Model == model)
+            .SelectMany(o => o.Windows.Select(w => w.D50RelativeError(o.TotalDoseEA2))).OfType<double>().ToList();
+        return errors.Count > 0 ? Median(errors) : null;
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]);
+    }
+
+    private static string Percent(double fraction) =>
+        double.IsPositiveInfinity(fraction) ? "no estimate" : fraction.ToString("P1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,96 @@
+using EelsLive.Engine;
+using EelsLive.Protocol;
+using EelsLive.Protocol.Recording;
+using EelsLive.Simulation;
+
+namespace EelsLive.Cli.Validation;
+
+/// <summary>
+/// Runs a simulated session through the same engine as <c>monitor</c> (encoded wire messages, refit every frame) and
+/// judges the results against the simulator's ground truth.
+/// </summary>
+internal static class ValidationRunner
+{
+    /// <summary>Checkpoints per session at which the integrity interval is checked against the truth.</summary>
+    private const int IntegrityCheckpoints = 20;
+
+    public static ScenarioOutcome Run(ValidationScenario scenario, MonitorOptions options)
+    {
+        var simulation = new SimulationScenario(scenario.Preset, scenario.Seed) { Dose = DoseSettings.PerFrame(scenario.DosePerFrameEA2, 0.1) };
+        var series = new SimulatedSeries(simulation, new SeriesOptions { Frames = scenario.Frames, SeriesId = scenario.ToString() });
+        var engine = new MonitorEngine(options with { Model = scenario.Model });
+        var topic = System.Text.Encoding.UTF8.GetBytes(WireTopics.Frame);
+        var windows = scenario.Preset.Windows;
+        int n = windows.Count;
+        var checks = new int[n];
+        var covered = new int[n];
+        var firstWarning = new double?[n];
+        var alarmWindows = options.Alarms.AlarmWindows.ToHashSet(StringComparer.Ordinal);
+        double threshold = options.Alarms.Threshold;
+        int framesWithAlarm = 0;
+        var fits = new List<double>();
+        FrameReport? last = null;
+        int checkEvery = Math.Max(1, scenario.Frames / IntegrityCheckpoints);
+
+        foreach (var frame in series.Frames(1.7e9))
+        {
+            if (frame.Message is null)
+            {
+                continue;
+            }
+
+            var message = new RecordedMessage(frame.Message.T, [topic, WireEncoder.Encode(frame.Message)]);
+            foreach (var report in engine.Process(message).OfType<FrameReported>().Select(f => f.Report))
+            {
+                last = report;
+                if (report.FitMs is { } ms) fits.Add(ms);
+                if (report.Alarm != "ok") framesWithAlarm++;
+                for (int w = 0; w < n; w++)
+                {
+                    var estimate = report.Windows[w];
+                    if (firstWarning[w] is null && report.AlarmWindows.Contains(estimate.Name))
+                    {
+                        firstWarning[w] = report.DoseEA2;
+                    }
+
+                    if (report.Seq > scenario.Frames / 10 && report.Seq % checkEvery == 0 && estimate.IntegrityLo is { } lo && estimate.IntegrityHi is { } hi)
+                    {
+                        double truth = windows[w].Kinetics.Integrity(report.DoseEA2);
+                        checks[w]++;
+                        if (truth >= lo - 1e-9 && truth <= hi + 1e-9) covered[w]++;
+                    }
+                }
+            }
+        }
+
+        if (last is null)
+        {
+            throw new InvalidOperationException($"scenario {scenario} produced no frame.");
+        }
+
+        var outcomes = new WindowOutcome[n];
+        for (int w = 0; w < n; w++)
+        {
+            var kinetics = windows[w].Kinetics;
+            double d50 = kinetics.D50;
+            double cross = kinetics.DoseAtIntegrity(threshold);
+            var estimate = last.Windows[w];
+            bool? d50Covered = double.IsFinite(d50) && d50 <= last.DoseEA2
+                ? estimate.D50LoEA2 is { } lo && d50 >= lo && (estimate.D50HiEA2 is not { } hi || d50 <= hi) && estimate.D50EA2 is not null
+                : null;
+            outcomes[w] = new WindowOutcome(
+                windows[w].Window.Name,
+                double.IsFinite(d50) ? d50 : null,
+                double.IsFinite(cross) && cross <= last.DoseEA2 ? cross : null,
+                estimate.D50EA2,
+                d50Covered,
+                checks[w],
+                covered[w],
+                firstWarning[w],
+                alarmWindows.Contains(windows[w].Window.Name));
+        }
+
+        fits.Sort();
+        return new ScenarioOutcome(scenario, last.DoseEA2, outcomes, framesWithAlarm, fits.Count > 0 ? fits[fits.Count / 2] : double.NaN);
+    }
+}

@@ -1,0 +1,32 @@
+namespace EelsLive.Cli.Validation;
+
+/// <summary>How the monitor did on one window of one scenario, judged against the simulator's ground truth.</summary>
+/// <param name="Name">Window name.</param>
+/// <param name="TrueD50">True half-integrity dose, or null when the window never halves.</param>
+/// <param name="TrueCrossDose">True dose of the threshold crossing, or null when it is beyond the session.</param>
+/// <param name="FinalD50">The monitor's D50 at the last frame, or null when it said "not yet estimable".</param>
+/// <param name="FinalD50Covered">True D50 inside the final D50 interval (null when D50 is not relevant).</param>
+/// <param name="IntegrityChecks">Checkpoints where an integrity interval was given.</param>
+/// <param name="IntegrityCovered">Of those, how many contained the true integrity.</param>
+/// <param name="FirstWarningDose">Dose of the first warning (or critical) for this window, or null.</param>
+/// <param name="IsAlarmWindow">True when the window can raise alarms.</param>
+internal sealed record WindowOutcome(
+    string Name,
+    double? TrueD50,
+    double? TrueCrossDose,
+    double? FinalD50,
+    bool? FinalD50Covered,
+    int IntegrityChecks,
+    int IntegrityCovered,
+    double? FirstWarningDose,
+    bool IsAlarmWindow)
+{
+    /// <summary>|D50 − true| / true, for windows that decay past half during the session; infinity when no D50 was given.</summary>
+    public double? D50RelativeError(double totalDose) =>
+        TrueD50 is { } truth && truth <= totalDose
+            ? FinalD50 is { } estimate ? Math.Abs(estimate - truth) / truth : double.PositiveInfinity
+            : null;
+
+    /// <summary>Dose between the first warning and the true crossing (positive: the warning came first).</summary>
+    public double? AlarmLead => TrueCrossDose is { } cross && FirstWarningDose is { } warned ? cross - warned : null;
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using EelsLive.Engine;
+
+namespace EelsLive.Reports;
+
+/// <summary>Reads a JSON Lines results file (one <see cref="FrameReport"/> per line, the contract's field names).</summary>
+public static class ResultsFileReader
+{
+    /// <summary>Reads every report of <paramref name="path"/>; throws <see cref="InvalidDataException"/> naming the first bad line.</summary>
+    public static IReadOnlyList<FrameReport> ReadAll(string path)
+    {
+        var reports = new List<FrameReport>();
+        int lineNumber = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                reports.Add(Parse(line));
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new InvalidDataException($"{path}:{lineNumber.ToString(CultureInfo.InvariantCulture)} is not a results line: {ex.Message}", ex);
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>Parses one results line.</summary>
+    public static FrameReport Parse(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        var windows = new List<WindowReport>();
+        foreach (var property in root.GetProperty("windows").EnumerateObject())
+        {
+            var w = property.Value;
+            windows.Add(new WindowReport(
+                property.Name, w.GetProperty("lo_ev").GetDouble(), w.GetProperty("hi_ev").GetDouble(),
+                Number(w, "integral") ?? double.NaN, Number(w, "signal"), Number(w, "integrity"), Number(w, "integrity_lo"),
+                Number(w, "integrity_hi"), Number(w, "d50_e_a2"), Number(w, "d50_lo_e_a2"), Number(w, "d50_hi_e_a2"), Number(w, "cross_dose_e_a2")));
+        }
+
+        var alarmWindows = root.TryGetProperty("alarm_windows", out var names) && names.ValueKind == JsonValueKind.Array
+            ? names.EnumerateArray().Select(n => n.GetString() ?? string.Empty).ToArray()
+            : [];
+        return new FrameReport(
+            root.GetProperty("series_id").GetString() ?? string.Empty,
+            root.GetProperty("seq").GetInt64(),
+            root.GetProperty("t").GetDouble(),
+            Number(root, "dose_e_a2") ?? double.NaN,
+            root.TryGetProperty("dose_estimated", out var estimated) && estimated.ValueKind == JsonValueKind.True,
+            Number(root, "dose_rate_e_a2_s") ?? double.NaN,
+            root.TryGetProperty("lost_frames", out var lost) ? lost.GetInt64() : 0,
+            root.TryGetProperty("rejected_messages", out var rejected) ? rejected.GetInt64() : 0,
+            windows,
+            root.TryGetProperty("alarm", out var alarm) ? alarm.GetString() ?? "ok" : "ok",
+            alarmWindows,
+            Number(root, "budget_used"),
+            Number(root, "fit_ms"));
+    }
+
+    private static double? Number(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+}

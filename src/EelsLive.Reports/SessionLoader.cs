@@ -1,0 +1,113 @@
+using EelsLive.Engine;
+using EelsLive.Model;
+using EelsLive.Protocol.Recording;
+
+namespace EelsLive.Reports;
+
+/// <summary>Loads a session for a report: reads a results file, or re-analyses a recording once per model with the <see cref="MonitorEngine"/>.</summary>
+public static class SessionLoader
+{
+    private const int SpectraKept = 256;
+
+    /// <summary>Loads <paramref name="path"/>, detecting its kind.</summary>
+    public static SessionData Load(string path, SessionReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ReportInput.Detect(path) switch
+        {
+            ReportInputKind.Recording => FromRecording(path, options),
+            _ => FromResults(path),
+        };
+    }
+
+    private static SessionData FromResults(string path)
+    {
+        var reports = ResultsFileReader.ReadAll(path);
+        var notes = new List<string>
+        {
+            "Built from a results file: it holds no spectra, so the spectra figure needs the session's recording (monitor --record).",
+            "A results file holds one model's output, so the D50 table shows that model only; run the report on the recording to compare both models.",
+        };
+        bool hasModel = reports.Any(r => r.Windows.Any(w => w.Integrity is not null));
+        if (!hasModel)
+        {
+            notes.Add("The results carry no model estimates (integrity and D50 are null): they were written with no damage model.");
+        }
+
+        return new SessionData(path, ReportInputKind.Results, [new ModelRun(hasModel ? "from results file" : "no model", reports)], [], notes);
+    }
+
+    private static SessionData FromRecording(string path, SessionReportOptions options)
+    {
+        var runs = new List<ModelRun>();
+        var notes = new List<string>();
+        Dictionary<string, SpectrumSampler>? samplers = null;
+        var models = options.Models.Count > 0 ? options.Models.Cast<ModelKind?>().ToArray() : [null];
+        SessionTailState tail = SessionTailState.Clean;
+        foreach (var model in models)
+        {
+            string label = model?.ToString().ToLowerInvariant() ?? "no model";
+            var spectra = samplers is null ? new Dictionary<string, SpectrumSampler>(StringComparer.Ordinal) : null;
+            try
+            {
+                var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail);
+                runs.Add(new ModelRun(label, reports));
+                samplers ??= spectra;
+            }
+            catch (Exception ex) when (ex is NotSupportedException or NotImplementedException)
+            {
+                notes.Add($"The {label} model is not available in this build ({ex.Message}); the report shows the other model(s) only.");
+            }
+        }
+
+        if (runs.Count == 0)
+        {
+            throw new InvalidOperationException("no damage model could analyse the recording; see the notes above.");
+        }
+
+        string? main = MainSeries(runs[0].Reports);
+        var chosen = main is not null && samplers is not null && samplers.TryGetValue(main, out var sampler)
+            ? sampler.AtSelectedDoses(options.SpectraShown)
+            : [];
+
+        if (tail != SessionTailState.Clean)
+        {
+            notes.Add($"The recording ends with a {tail.ToString().ToLowerInvariant()} record (as after a crash); everything before it was analysed.");
+        }
+
+        return new SessionData(path, ReportInputKind.Recording, runs, chosen, notes);
+    }
+
+    /// <summary>The series with the most frames (the one the figures show), or null when there are none.</summary>
+    public static string? MainSeries(IReadOnlyList<FrameReport> reports) =>
+        reports.GroupBy(r => r.SeriesId, StringComparer.Ordinal).MaxBy(g => g.Count())?.Key;
+
+    private static List<FrameReport> Analyse(string path, MonitorOptions options, Dictionary<string, SpectrumSampler>? spectra, out SessionTailState tail)
+    {
+        var engine = new MonitorEngine(options);
+        var reports = new List<FrameReport>();
+        using var reader = new SessionFileReader(path);
+        while (reader.TryRead(out var message))
+        {
+            foreach (var e in engine.Process(message))
+            {
+                if (e is FrameReported f)
+                {
+                    reports.Add(f.Report);
+                    if (spectra is not null)
+                    {
+                        if (!spectra.TryGetValue(f.Report.SeriesId, out var sampler))
+                        {
+                            spectra[f.Report.SeriesId] = sampler = new SpectrumSampler(SpectraKept);
+                        }
+
+                        sampler.Offer(f.Measurement, f.Report.DoseEA2);
+                    }
+                }
+            }
+        }
+
+        tail = reader.TailState;
+        return reports;
+    }
+}

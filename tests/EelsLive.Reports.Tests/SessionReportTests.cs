@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using EelsLive.Reports.Tests.Support;
+using SkiaSharp;
+using Xunit.Abstractions;
+
+namespace EelsLive.Reports.Tests;
+
+public sealed class SessionReportTests(ITestOutputHelper output)
+{
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public void A_recording_gives_a_self_contained_report_with_both_models_spectra_figures_and_one_csv_row_per_frame()
+    {
+        string dir = TestSessions.TempDirectory();
+        string recording = TestSessions.Recording(dir, 90);
+        string outDir = Path.Combine(dir, "report");
+
+        var result = SessionReport.Build(recording, outDir);
+        output.WriteLine($"report: {result.HtmlPath}");
+
+        Assert.Equal(90, result.Frames);
+        string html = File.ReadAllText(result.HtmlPath);
+        string[] names = [.. result.FigurePaths.Select(p => Path.GetFileName(p))];
+        Assert.Equal<string>(["integrity_pi_pi.png", "integrity_c_c.png", "integrity_c_o.png", "integrity_m_o.png", "signals.png", "timeline.png", "spectra.png"], names);
+        Assert.Equal(names.Length, Regex.Matches(html, "src=\"data:image/png;base64,").Count);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+
+        // The D50 table has a row per window and model: physics and classical.
+        string table = Regex.Match(html, "<table id=\"d50\">.*?</table>", RegexOptions.Singleline).Value;
+        foreach (string window in new[] { "pi_pi", "c_c", "c_o", "m_o" })
+        {
+            Assert.Contains($"<td class=\"name\">{window}</td><td class=\"name\">physics</td>", table, StringComparison.Ordinal);
+            Assert.Contains($"<td class=\"name\">{window}</td><td class=\"name\">classical</td>", table, StringComparison.Ordinal);
+        }
+
+        Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">physics</td><td>[0-9]", table);
+
+        foreach (string png in result.FigurePaths)
+        {
+            AssertValidPng(png, 900, 520);
+        }
+
+        var lines = File.ReadAllLines(result.CsvPath);
+        Assert.Equal(91, lines.Length);
+        Assert.StartsWith("series_id,seq,t,dose_e_a2,dose_estimated,dose_rate_e_a2_s,lost_frames,rejected_messages,pi_pi.lo_ev,pi_pi.hi_ev,pi_pi.integral,pi_pi.signal,pi_pi.integrity,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",c_o.integrity,c_o.integrity_lo,c_o.integrity_hi,c_o.d50_e_a2,", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",alarm,alarm_windows,budget_used,fit_ms", lines[0], StringComparison.Ordinal);
+        var header = lines[0].Split(',');
+        Assert.All(lines.Skip(1), line => Assert.Equal(header.Length, line.Split(',').Length));
+        Assert.StartsWith("s1,89,", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_results_file_gives_a_report_that_says_spectra_need_the_recording()
+    {
+        string dir = TestSessions.TempDirectory();
+        string results = TestSessions.Results(dir, TestSessions.Recording(dir, 60));
+
+        var result = SessionReport.Build(results, Path.Combine(dir, "from-results"));
+
+        Assert.Equal(60, result.Frames);
+        Assert.DoesNotContain(result.FigurePaths, p => p.EndsWith("spectra.png", StringComparison.Ordinal));
+        string html = File.ReadAllText(result.HtmlPath);
+        Assert.Contains("holds no spectra", html, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"d50\">", html, StringComparison.Ordinal);
+        Assert.Contains("from results file", html, StringComparison.Ordinal);
+        Assert.Equal(61, File.ReadAllLines(result.CsvPath).Length);
+        AssertValidPng(result.FigurePaths[0], 900, 520);
+    }
+
+    [Fact]
+    public void A_missing_or_unknown_file_is_refused_with_a_clear_error()
+    {
+        string dir = TestSessions.TempDirectory();
+        Assert.Throws<FileNotFoundException>(() => SessionReport.Build(Path.Combine(dir, "nope.eelsrec"), Path.Combine(dir, "out")));
+        string other = Path.Combine(dir, "notes.txt");
+        File.WriteAllText(other, "hello\n");
+        var ex = Assert.Throws<InvalidDataException>(() => SessionReport.Build(other, Path.Combine(dir, "out")));
+        Assert.Contains("neither an EelsLive recording", ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
+    private static void AssertValidPng(string path, int width, int height)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.Equal(PngSignature, bytes[..8]);
+        Assert.True(bytes.Length > 15_000, $"{path} is only {bytes.Length} bytes");
+        using var bitmap = SKBitmap.Decode(bytes);
+        Assert.NotNull(bitmap);
+        Assert.Equal(width, bitmap.Width);
+        Assert.Equal(height, bitmap.Height);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Reactive.Subjects;
+using EelsLive.Engine;
+using EelsLive.Pipeline;
+using EelsLive.Web.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace EelsLive.Web.Tests;
+
+[Collection(KestrelCollection.Name)]
+public sealed class DashboardBrowserTests(ITestOutputHelper output)
+{
+    /// <summary>Where the screenshot of the dashboard is saved (the test's output directory).</summary>
+    public static string ScreenshotPath => Path.Combine(AppContext.BaseDirectory, "dashboard.png");
+
+    [Fact]
+    public async Task The_page_loads_plots_update_as_frames_arrive_and_a_critical_alarm_shows_at_once()
+    {
+        var events = new Subject<PipelineEvent>();
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Threshold = 0.5, DoseBudgetEA2 = 1000 }, events);
+        var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1250 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => consoleErrors.Add(error);
+
+        await page.GotoAsync(server.Address.ToString());
+        await page.WaitForFunctionAsync("document.body.dataset.connected === 'true'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        Assert.Equal("OK", await page.InnerTextAsync("#alarm-level"));
+
+        var engine = EngineEvents.Engine();
+        var first = EngineEvents.Frames(engine, 0, 60, dosePerFrame: 2.0);
+        foreach (var e in first)
+        {
+            events.OnNext(e);
+        }
+
+        await page.WaitForFunctionAsync("document.body.dataset.frames === '60'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        int pointsAfterFirst = int.Parse(await page.GetAttributeAsync("[data-window=c_o] [data-role=plot]", "data-points") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(60, pointsAfterFirst);
+        Assert.Equal("512", await page.GetAttributeAsync("#spectrum-plot", "data-points"));
+        Assert.Equal(4, await page.Locator("#windows .panel canvas").CountAsync());
+
+        var more = EngineEvents.Frames(engine, 60, 60, dosePerFrame: 2.0);
+        foreach (var e in more)
+        {
+            events.OnNext(e);
+        }
+
+        await page.WaitForFunctionAsync("document.body.dataset.frames === '120'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        Assert.Equal("120", await page.GetAttributeAsync("[data-window=c_o] [data-role=plot]", "data-points"));
+        Assert.Equal("119", await page.GetAttributeAsync("#spectrum-plot", "data-seq"));
+        Assert.Equal("240", await page.InnerTextAsync("#dose"));
+
+        var last = more.OfType<FrameReported>().Last();
+        var critical = EngineEvents.WithAlarm(last with { Report = last.Report with { Seq = 120 } }, "critical", "c_o", "c_c");
+        events.OnNext(critical);
+        await page.WaitForFunctionAsync("document.getElementById('alarm-banner').dataset.alarm === 'critical'", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.Equal("CRITICAL", await page.InnerTextAsync("#alarm-level"));
+        string named = await page.InnerTextAsync("#alarm-windows");
+        Assert.Contains("c_o", named, StringComparison.Ordinal);
+        Assert.Contains("c_c", named, StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("document.getElementById('budget-text').textContent.startsWith('93')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.Equal("critical", await page.GetAttributeAsync("[data-window=c_o]", "data-alarm"));
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true });
+        output.WriteLine($"dashboard screenshot: {ScreenshotPath}");
+        Assert.True(new FileInfo(ScreenshotPath).Length > 20_000);
+        Assert.Empty(consoleErrors);
+    }
+}

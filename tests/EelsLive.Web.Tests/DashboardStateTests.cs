@@ -1,0 +1,86 @@
+using System.Text.Json;
+using EelsLive.Alarms;
+using EelsLive.Engine;
+using EelsLive.Web.Tests.Support;
+
+namespace EelsLive.Web.Tests;
+
+public sealed class DashboardStateTests
+{
+    [Fact]
+    public void State_carries_the_latest_report_with_the_contract_names_and_the_history()
+    {
+        var state = new DashboardState(new DashboardOptions { Threshold = 0.4 });
+        var engine = EngineEvents.Engine(model: null);
+        foreach (var e in EngineEvents.Frames(engine, 0, 30))
+        {
+            state.Observe(e);
+        }
+
+        using var json = JsonDocument.Parse(state.StateJson());
+        var root = json.RootElement;
+        Assert.Equal("s1", root.GetProperty("series_id").GetString());
+        Assert.Equal(30, root.GetProperty("frames").GetInt64());
+        Assert.Equal(0.4, root.GetProperty("threshold").GetDouble());
+        Assert.Equal(29, root.GetProperty("latest").GetProperty("seq").GetInt64());
+        Assert.Equal(60, root.GetProperty("latest").GetProperty("dose_e_a2").GetDouble(), 6);
+        Assert.Equal(30, root.GetProperty("history").GetProperty("dose").GetArrayLength());
+        var windows = root.GetProperty("history").GetProperty("windows");
+        Assert.Equal(["pi_pi", "c_c", "c_o", "m_o"], windows.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(30, windows.GetProperty("c_o").GetProperty("signal").GetArrayLength());
+        Assert.Equal(JsonValueKind.Number, windows.GetProperty("c_o").GetProperty("signal")[0].ValueKind);
+    }
+
+    [Fact]
+    public void Alarm_changes_are_reported_once_per_change_of_level_or_windows()
+    {
+        var state = new DashboardState(new DashboardOptions());
+        var frames = EngineEvents.Frames(EngineEvents.Engine(model: null), 0, 5).OfType<FrameReported>().ToArray();
+
+        Assert.False(state.Observe(frames[0]));
+        Assert.True(state.Observe(EngineEvents.WithAlarm(frames[1], "warning", "c_o")));
+        Assert.False(state.Observe(EngineEvents.WithAlarm(frames[2], "warning", "c_o")));
+        Assert.True(state.Observe(EngineEvents.WithAlarm(frames[3], "warning", "c_o", "c_c")));
+        Assert.True(state.Observe(EngineEvents.WithAlarm(frames[4], "critical", "c_o", "c_c")));
+
+        using var json = JsonDocument.Parse(state.AlarmJson());
+        Assert.Equal("critical", json.RootElement.GetProperty("alarm").GetString());
+        Assert.Equal(["c_o", "c_c"], json.RootElement.GetProperty("alarm_windows").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(4, json.RootElement.GetProperty("seq").GetInt64());
+    }
+
+    [Fact]
+    public void A_budget_alert_from_the_engine_is_an_alarm_change_even_at_the_same_level()
+    {
+        var state = new DashboardState(new DashboardOptions());
+        var frame = EngineEvents.Frames(EngineEvents.Engine(model: null), 0, 1).OfType<FrameReported>().Single();
+        var report = frame.Report with { BudgetUsed = 0.85 };
+        state.Observe(frame with { Report = report });
+
+        Assert.True(state.Observe(new AlarmChanged(report, null, new BudgetStatus(0.85, BudgetAlert.Approaching, 12))));
+        Assert.False(state.Observe(new AlarmChanged(report, null, new BudgetStatus(0.86, BudgetAlert.Approaching, 11))));
+
+        using var json = JsonDocument.Parse(state.AlarmJson());
+        Assert.Equal("ok", json.RootElement.GetProperty("alarm").GetString());
+        Assert.Equal("approaching", json.RootElement.GetProperty("budget_alert").GetString());
+        Assert.Equal(0.85, json.RootElement.GetProperty("budget_used").GetDouble());
+    }
+
+    [Fact]
+    public void Spectrum_is_on_the_aligned_axis_with_the_windows()
+    {
+        var state = new DashboardState(new DashboardOptions());
+        Assert.Null(state.SpectrumJson());
+        var frame = EngineEvents.Frames(EngineEvents.Engine(model: null), 0, 1).OfType<FrameReported>().Single();
+        state.Observe(frame);
+
+        using var json = JsonDocument.Parse(state.SpectrumJson()!);
+        var energy = json.RootElement.GetProperty("energy_ev");
+        Assert.Equal(DamageFrames.Channels, energy.GetArrayLength());
+        Assert.Equal(DamageFrames.Channels, json.RootElement.GetProperty("counts").GetArrayLength());
+        double expectedStart = DamageFrames.Offset - (frame.Measurement.ZeroLossEv ?? 0);
+        Assert.Equal(expectedStart, energy[0].GetDouble(), 6);
+        Assert.Equal(4, json.RootElement.GetProperty("windows").GetArrayLength());
+        Assert.Equal(10, json.RootElement.GetProperty("windows")[2].GetProperty("lo_ev").GetDouble());
+    }
+}
