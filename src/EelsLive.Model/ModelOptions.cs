@@ -24,6 +24,15 @@ public sealed record ModelOptions
     /// <summary>Adam iterations per refit and per ensemble member (physics model).</summary>
     public int IterationsPerRefit { get; init; } = 3;
 
+    /// <summary>
+    /// Upper bound of Adam iterations per refit, used instead of <see cref="IterationsPerRefit"/> while the previous fit of
+    /// some window misfits its data (reduced χ² above <see cref="CatchUpChiSquare"/>), e.g. right after a sudden onset.
+    /// </summary>
+    public int CatchUpIterationsPerRefit { get; init; } = 12;
+
+    /// <summary>Reduced χ² above which a refit uses <see cref="CatchUpIterationsPerRefit"/>.</summary>
+    public double CatchUpChiSquare { get; init; } = 3;
+
     /// <summary>Adam learning rate (parameters are in log/softplus space, so this is a relative step).</summary>
     public double LearningRate { get; init; } = 0.05;
 
@@ -31,7 +40,7 @@ public sealed record ModelOptions
     public int HiddenUnits { get; init; } = 3;
 
     /// <summary>Weight of the order-p kinetics residual penalty (in χ²/2 units).</summary>
-    public double PhysicsWeight { get; init; } = 10;
+    public double PhysicsWeight { get; init; } = 3;
 
     /// <summary>Weight of the ordering-prior penalty (in χ²/2 units per squared log-rate violation).</summary>
     public double OrderingWeight { get; init; } = 10;
@@ -66,6 +75,9 @@ public sealed record ModelOptions
     /// <summary>D50 is reported only when its 90% interval spans at most this ratio (hi/lo).</summary>
     public double MaxD50IntervalRatio { get; init; } = 4;
 
+    /// <summary>Relative systematic error ε added in quadrature to every bin mean (caps the weight of very full bins).</summary>
+    public double SystematicRelativeError { get; init; } = 5e-4;
+
     /// <summary>Constrain the asymptotic signal S∞ to be ≥ 0 (signals are normalised window integrals).</summary>
     public bool NonNegativeAsymptote { get; init; } = true;
 
@@ -79,6 +91,8 @@ public sealed record ModelOptions
         Require(LeadDoseEA2 > 0 && double.IsFinite(LeadDoseEA2), nameof(LeadDoseEA2), $"must be positive and finite, was {LeadDoseEA2}");
         Require(EnsembleSize is >= 2 and <= 64, nameof(EnsembleSize), $"must be in [2, 64], was {EnsembleSize}");
         Require(IterationsPerRefit is >= 1 and <= 1000, nameof(IterationsPerRefit), $"must be in [1, 1000], was {IterationsPerRefit}");
+        Require(CatchUpIterationsPerRefit >= IterationsPerRefit && CatchUpIterationsPerRefit <= 1000, nameof(CatchUpIterationsPerRefit), $"must be in [IterationsPerRefit, 1000], was {CatchUpIterationsPerRefit}");
+        Require(CatchUpChiSquare >= 1 && !double.IsNaN(CatchUpChiSquare), nameof(CatchUpChiSquare), $"must be ≥ 1, was {CatchUpChiSquare}");
         Require(LearningRate > 0 && LearningRate <= 1, nameof(LearningRate), $"must be in (0, 1], was {LearningRate}");
         Require(HiddenUnits is >= 0 and <= 16, nameof(HiddenUnits), $"must be in [0, 16], was {HiddenUnits}");
         Require(PhysicsWeight >= 0 && double.IsFinite(PhysicsWeight), nameof(PhysicsWeight), $"must be ≥ 0 and finite, was {PhysicsWeight}");
@@ -90,6 +104,7 @@ public sealed record ModelOptions
         Require(MaxBinDoseEA2 > MinBinDoseEA2 * 10 && double.IsFinite(MaxBinDoseEA2), nameof(MaxBinDoseEA2), $"must exceed 10 × MinBinDoseEA2, was {MaxBinDoseEA2}");
         Require(ReferenceDoseEA2 > 0 && double.IsFinite(ReferenceDoseEA2), nameof(ReferenceDoseEA2), $"must be positive, was {ReferenceDoseEA2}");
         Require(InitialDoseScaleEA2 > 0 && double.IsFinite(InitialDoseScaleEA2), nameof(InitialDoseScaleEA2), $"must be positive, was {InitialDoseScaleEA2}");
+        Require(SystematicRelativeError >= 0 && SystematicRelativeError < 0.1, nameof(SystematicRelativeError), $"must be in [0, 0.1), was {SystematicRelativeError}");
         Require(ChangeSignificanceZ >= 0 && double.IsFinite(ChangeSignificanceZ), nameof(ChangeSignificanceZ), $"must be ≥ 0, was {ChangeSignificanceZ}");
         Require(CrossedConfidence is > 0 and < 1, nameof(CrossedConfidence), $"must be in (0, 1), was {CrossedConfidence}");
         Require(MaxD50IntervalRatio > 1 && double.IsFinite(MaxD50IntervalRatio), nameof(MaxD50IntervalRatio), $"must be > 1, was {MaxD50IntervalRatio}");

@@ -98,22 +98,24 @@ public sealed class BinStatistics
         target.Count = count;
     }
 
-    /// <summary>Pooled within-bin noise variance of one window (member 0), after removing a linear dose trend in each bin, shrunk towards a 1% prior.</summary>
-    public double NoiseVariance(int window)
+    /// <summary>
+    /// Pooled within-bin relative noise variance r² = Var(S)/S² of one window (member 0), after removing a linear dose trend
+    /// in each bin, shrunk towards a 1% prior with 5 pseudo-degrees of freedom.
+    /// </summary>
+    public double RelativeNoiseVariance(int window)
     {
-        double rss = 0, dof = 0, sumS = 0, sumW = 0;
+        double rss = 0, dof = 0;
         for (var b = 0; b <= HighestBin; b++)
         {
             var w = _w[b];
-            if (w <= 0)
+            if (w < 3)
             {
                 continue;
             }
 
             var j = window * _bins + b;
-            sumS += _ws[j];
-            sumW += w;
-            if (w < 3)
+            var mean = _ws[j] / w;
+            if (mean == 0)
             {
                 continue;
             }
@@ -122,20 +124,17 @@ public sealed class BinStatistics
             var syy = _wss[j] - _ws[j] * _ws[j] / w;
             var sxy = _wds[j] - _wd[b] * _ws[j] / w;
             var residual = sxx > 1e-12 * Math.Max(_wdd[b], 1e-300) ? syy - sxy * sxy / sxx : syy;
-            rss += Math.Max(residual, 0);
+            rss += Math.Max(residual, 0) / (mean * mean);
             dof += w - 2;
         }
 
-        var scale = sumW > 0 ? Math.Abs(sumS / sumW) : 1;
         const double priorDof = 5;
-        var prior = (0.01 * scale) * (0.01 * scale);
-        var variance = (priorDof * prior + rss) / (priorDof + dof);
-        var floor = (1e-6 * scale) * (1e-6 * scale);
-        return Math.Max(variance, Math.Max(floor, 1e-300));
+        const double prior = 0.01 * 0.01;
+        return Math.Max((priorDof * prior + rss) / (priorDof + dof), 1e-12);
     }
 
-    /// <summary>Model-free z-score of the mean signal of the latest frames (≥ 8) against the earliest frames (≥ 8); 0 while they overlap.</summary>
-    public double ChangeZ(int window, double noiseVariance)
+    /// <summary>Model-free z-score of the mean signal of the latest frames (≥ 8) against the earliest frames (≥ 8), for relative noise variance r²; 0 while they overlap.</summary>
+    public double ChangeZ(int window, double relativeVariance)
     {
         double earlyW = 0, earlyS = 0;
         var earlyTop = -1;
@@ -160,7 +159,9 @@ public sealed class BinStatistics
             return 0;
         }
 
-        var difference = lateS / lateW - earlyS / earlyW;
-        return difference / Math.Sqrt(noiseVariance * (1 / earlyW + 1 / lateW));
+        var early = earlyS / earlyW;
+        var late = lateS / lateW;
+        var variance = relativeVariance * (early * early / earlyW + late * late / lateW);
+        return variance > 0 ? (late - early) / Math.Sqrt(variance) : 0;
     }
 }

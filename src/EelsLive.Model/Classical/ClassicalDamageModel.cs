@@ -78,8 +78,9 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
         var estimates = new WindowEstimate[_names.Length];
         for (var k = 0; k < _names.Length; k++)
         {
-            var variance = _statistics.NoiseVariance(k);
-            _fits[k].Fit(_series, k, variance);
+            var variance = _statistics.RelativeNoiseVariance(k);
+            _series.ComputeFitWeights(k, variance, _options.SystematicRelativeError);
+            _fits[k].Fit(_series, k);
             estimates[k] = _builder.Build(this, k, _names[k], dose, _fits[k].Amplitudes, _statistics.ChangeZ(k, variance));
         }
 

@@ -12,7 +12,7 @@ namespace EelsLive.Model.Classical;
 /// </summary>
 public sealed class StretchedExponentialFit
 {
-    private const int MinimumBins = 4;
+    private const int MinimumBins = 8;
     private const double UnfittedSd = 10;
     private static readonly Vector<double> Lower = Vector<double>.Build.DenseOfArray([Math.Log(1e-2), Math.Log(0.2)]);
     private static readonly Vector<double> Upper = Vector<double>.Build.DenseOfArray([Math.Log(1e9), Math.Log(5)]);
@@ -63,8 +63,8 @@ public sealed class StretchedExponentialFit
         sd = Math.Sqrt(Math.Max(variance, 0));
     }
 
-    /// <summary>Refits on the bins of <paramref name="data"/> (window <paramref name="window"/>) with noise variance <paramref name="noiseVariance"/>.</summary>
-    public void Fit(BinnedSeries data, int window, double noiseVariance)
+    /// <summary>Refits on the bins of <paramref name="data"/> (window <paramref name="window"/>) using its fit weights n_b/σ_b².</summary>
+    public void Fit(BinnedSeries data, int window)
     {
         var n = data.Count;
         if (n < MinimumBins)
@@ -74,10 +74,10 @@ public sealed class StretchedExponentialFit
 
         var doses = data.Dose.AsSpan(0, n).ToArray();
         var signals = data.SignalsOf(window).ToArray();
-        var weights = data.Weight.AsSpan(0, n).ToArray();
+        var weights = data.FitWeightsOf(window).ToArray();
         var x = Vector<double>.Build.DenseOfArray(doses);
         var y = Vector<double>.Build.DenseOfArray(signals);
-        var w = Vector<double>.Build.DenseOfArray(weights.Select(v => v / noiseVariance).ToArray());
+        var w = Vector<double>.Build.DenseOfArray(weights);
         var integrities = new double[n];
         Vector<double> Model(Vector<double> p, Vector<double> dose)
         {
@@ -106,8 +106,22 @@ public sealed class StretchedExponentialFit
         LogDc = best[0];
         LogBeta = best[1];
         Amplitudes = Project(LogDc, LogBeta, doses, signals, weights, integrities);
-        UpdateCovariance(doses, signals, weights, noiseVariance, integrities);
+        UpdateCovariance(doses, signals, weights, integrities);
+        if (AtBound(0) || AtBound(1))
+        {
+            // A parameter pinned at its box bound carries no curvature information: report it as unknown.
+            VarLogDc = UnfittedSd * UnfittedSd;
+            VarLogBeta = 1;
+            CovLogDcLogBeta = 0;
+        }
+
         HasFit = true;
+    }
+
+    private bool AtBound(int index)
+    {
+        var value = index == 0 ? LogDc : LogBeta;
+        return value <= Lower[index] + 1e-6 || value >= Upper[index] - 1e-6;
     }
 
     private Amplitudes Project(double logDc, double logBeta, double[] doses, double[] signals, double[] weights, double[] integrities)
@@ -121,7 +135,7 @@ public sealed class StretchedExponentialFit
         return AmplitudeSolver.Solve(weights, signals, integrities, _nonNegativeAsymptote);
     }
 
-    private void UpdateCovariance(double[] doses, double[] signals, double[] weights, double noiseVariance, double[] integrities)
+    private void UpdateCovariance(double[] doses, double[] signals, double[] weights, double[] integrities)
     {
         const double h = 1e-4;
         var n = doses.Length;
@@ -146,7 +160,7 @@ public sealed class StretchedExponentialFit
         double a00 = 0, a01 = 0, a11 = 0, chi2 = 0;
         for (var i = 0; i < n; i++)
         {
-            var wi = weights[i] / noiseVariance;
+            var wi = weights[i];
             a00 += wi * jacobian[0, i] * jacobian[0, i];
             a01 += wi * jacobian[0, i] * jacobian[1, i];
             a11 += wi * jacobian[1, i] * jacobian[1, i];

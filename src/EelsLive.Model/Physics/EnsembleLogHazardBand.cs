@@ -2,7 +2,7 @@ using EelsLive.Model.Estimation;
 
 namespace EelsLive.Model.Physics;
 
-/// <summary>Log-hazard band of the physics model: centre from the full-data fit, spread from the RMS deviation of the bagged members (t-inflated).</summary>
+/// <summary>Log-hazard band of the physics model: centre from the full-data fit, spread = t-inflated RMS deviation of the bagged members combined in quadrature with the Laplace spread of the full-data fit.</summary>
 public sealed class EnsembleLogHazardBand : ILogHazardBand
 {
     private const double MinimumHazard = 1e-300;
@@ -14,6 +14,7 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
     private readonly double[] _covariance;
     private readonly double[] _gradient;
     private readonly bool[] _hasCovariance;
+    private readonly double[] _misfitInflation;
 
     /// <summary>Creates the band for <paramref name="members"/> fits (index 0 = full data) and <paramref name="windows"/> windows.</summary>
     public EnsembleLogHazardBand(MonotoneHazard hazard, int members, int windows, double inflation)
@@ -26,7 +27,12 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
         _covariance = new double[windows * hazard.ParameterCount * hazard.ParameterCount];
         _gradient = new double[hazard.ParameterCount];
         _hasCovariance = new bool[windows];
+        _misfitInflation = new double[windows];
+        Array.Fill(_misfitInflation, 1.0);
     }
+
+    /// <summary>Sets the Birge-ratio inflation √max(1, χ²_red) of a window's band.</summary>
+    public void SetMisfitInflation(int window, double reducedChiSquare) => _misfitInflation[window] = Math.Sqrt(Math.Max(1, reducedChiSquare));
 
     /// <summary>Laplace covariance of θ of the full-data fit for one window (written by the caller; see <see cref="SetCovarianceValid"/>).</summary>
     public Span<double> CovarianceOf(int window)
@@ -75,7 +81,7 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
 
         var ensembleSd = _inflation * Math.Sqrt(sum / (_members - 1));
         var laplaceSd = LaplaceSd(window, doseEA2, u);
-        sd = Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
+        sd = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
     }
 
     /// <summary>Laplace (delta-method) standard deviation of ln Λ of the full-data fit: √(gᵀΣg)/Λ with g = ∂Λ/∂θ.</summary>

@@ -13,6 +13,9 @@ public sealed class MonotoneHazard
     /// <summary>Highest allowed rate constant k (e/Å²)⁻¹.</summary>
     public const double MaxRate = 10;
 
+    /// <summary>Initial p − 1 of every fit.</summary>
+    public const double InitialOrderExcess = 0.2;
+
     private const int UnitStride = 7;
     private const int Head = 4;
 
@@ -71,7 +74,7 @@ public sealed class MonotoneHazard
     public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter)
     {
         theta[0] = -Math.Log(initialDoseScaleEA2) + jitter * gaussian();
-        theta[1] = Softplus.Inverse(0.2) + 0.5 * jitter * gaussian();
+        theta[1] = Softplus.Inverse(InitialOrderExcess) + 0.5 * jitter * gaussian();
         var kneeTop = U(3 * initialDoseScaleEA2);
         for (var j = 0; j < HiddenUnits; j++)
         {
@@ -179,12 +182,16 @@ public sealed class MonotoneHazard
         var q = c[1];
         var x = q * k * dose;
         var duDd = 1 / (ReferenceDoseEA2 + dose);
+        Span<double> sigmas = stackalloc double[HiddenUnits];
+        Span<double> hs = stackalloc double[HiddenUnits];
         double nPrime = 0, lambdaNet = 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
             var a = c[o + 2] * u + c[o + 4];
             var h = Softplus.ValueAndSigmoid(a, out var s) - c[o + 5];
+            sigmas[j] = s;
+            hs[j] = h;
             lambdaNet += c[o] * h;
             nPrime += c[o] * s * c[o + 2] * duDd;
         }
@@ -200,8 +207,8 @@ public sealed class MonotoneHazard
             var o = Head + UnitStride * j;
             var amplitude = c[o];
             var w = c[o + 2];
-            var a = w * u + c[o + 4];
-            var h = Softplus.ValueAndSigmoid(a, out var s) - c[o + 5];
+            var s = sigmas[j];
+            var h = hs[j];
             var ds = s * (1 - s);
             var dNdGamma = c[o + 1] * s * w * duDd;
             var dNdOmega = amplitude * (ds * u * w + s) * c[o + 3] * duDd;

@@ -20,7 +20,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly double[][] _theta;
     private readonly AdamOptimizer[] _optimizers;
     private readonly double[] _gradient;
-    private readonly double[] _noiseVariance;
+    private readonly double[] _relativeNoiseVariance;
     private readonly int[] _weights;
     private readonly PoissonWeightSource _random;
     private readonly Collocation _collocation;
@@ -29,6 +29,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly string[] _names;
     private readonly double[] _lower;
     private readonly double[] _upper;
+    private double _worstReducedChiSquare = 1;
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
     public PhysicsDamageModel(IReadOnlyList<string> windowNames, ModelOptions options, TimeProvider? timeProvider = null)
@@ -67,7 +68,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         _lower = Tile(_hazard.LowerBounds, windows);
         _upper = Tile(_hazard.UpperBounds, windows);
         _gradient = new double[windows * p];
-        _noiseVariance = new double[windows];
+        _relativeNoiseVariance = new double[windows];
         _weights = new int[members];
         _collocation = new Collocation(options.CollocationPoints);
         var inflation = StudentT.InvCDF(0, 1, options.EnsembleSize, 0.95) / Gaussian.Z90;
@@ -83,6 +84,9 @@ public sealed class PhysicsDamageModel : IDamageModel
 
     /// <summary>Frames ignored because the dose or a signal was not finite (or the dose negative).</summary>
     public long RejectedFrameCount { get; private set; }
+
+    /// <summary>Largest reduced χ² over the windows after the last refit (≥ 1).</summary>
+    public double WorstReducedChiSquare => _worstReducedChiSquare;
 
     /// <summary>Adam steps taken by the full-data fit.</summary>
     public long OptimizerSteps => _optimizers[0].Steps;
@@ -124,7 +128,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         var dose = double.IsFinite(currentDoseEA2) ? Math.Max(currentDoseEA2, 0) : 0;
         for (var k = 0; k < _names.Length; k++)
         {
-            _noiseVariance[k] = _statistics.NoiseVariance(k);
+            _relativeNoiseVariance[k] = _statistics.RelativeNoiseVariance(k);
         }
 
         _objective.PriorDoseEA2 = Math.Max(dose, _options.MinBinDoseEA2);
@@ -139,11 +143,17 @@ public sealed class PhysicsDamageModel : IDamageModel
                 series.Coordinate[b] = _hazard.U(series.Dose[b]);
             }
 
+            for (var k = 0; k < _names.Length; k++)
+            {
+                series.ComputeFitWeights(k, _relativeNoiseVariance[k], _options.SystematicRelativeError);
+            }
+
             if (series.Count >= 2)
             {
-                for (var iteration = 0; iteration < _options.IterationsPerRefit; iteration++)
+                var iterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
+                for (var iteration = 0; iteration < iterations; iteration++)
                 {
-                    _objective.Evaluate(_theta[m], series, _noiseVariance, _collocation, _gradient);
+                    _objective.Evaluate(_theta[m], series, _collocation, _gradient);
                     _optimizers[m].Step(_theta[m], _gradient, _lower, _upper);
                 }
             }
@@ -152,21 +162,21 @@ public sealed class PhysicsDamageModel : IDamageModel
         }
 
         var estimates = new WindowEstimate[_names.Length];
+        _worstReducedChiSquare = 1;
         for (var k = 0; k < _names.Length; k++)
         {
-            _band.SetCovarianceValid(k, _objective.Covariance(_theta[0], _series[0], k, _noiseVariance[k], _collocation, _band.CovarianceOf(k)));
+            _band.SetCovarianceValid(k, _objective.Covariance(_theta[0], _series[0], k, _collocation, _band.CovarianceOf(k)));
+            var reducedChiSquare = _objective.ReducedChiSquare(_theta[0], _series[0], k);
+            _worstReducedChiSquare = Math.Max(_worstReducedChiSquare, reducedChiSquare);
+            _band.SetMisfitInflation(k, reducedChiSquare);
             var amplitudes = _objective.SolveAmplitudes(_theta[0], _series[0], k);
-            var changeZ = _statistics.ChangeZ(k, _noiseVariance[k]);
+            var changeZ = _statistics.ChangeZ(k, _relativeNoiseVariance[k]);
             estimates[k] = _builder.Build(_band, k, _names[k], dose, amplitudes, changeZ);
         }
 
         var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
         return new ModelSnapshot(estimates, dose, FrameCount, _options.Threshold, _options.LeadDoseEA2, elapsed);
     }
-
-    /// <summary>Penalised loss of the full-data fit at its current parameters (for diagnostics and tests).</summary>
-    internal double CurrentLoss(Span<double> gradient) =>
-        _objective.Evaluate(_theta[0], _series[0], _noiseVariance, _collocation, gradient);
 
     private static double[] Tile(double[] perWindow, int windows)
     {

@@ -60,7 +60,7 @@ public sealed class PhysicsObjective
     /// Laplace covariance of θ for one window: inverse of the Gauss–Newton Hessian of the penalised loss, with the amplitudes
     /// profiled out (variable-projection Jacobian), plus <see cref="LaplaceRidge"/>. Returns false if it cannot be inverted.
     /// </summary>
-    public bool Covariance(ReadOnlySpan<double> theta, BinnedSeries data, int window, double noiseVariance, Collocation collocation, Span<double> covariance)
+    public bool Covariance(ReadOnlySpan<double> theta, BinnedSeries data, int window, Collocation collocation, Span<double> covariance)
     {
         var p = _hazard.ParameterCount;
         _hazard.Prepare(theta.Slice(window * p, p), _coefficients);
@@ -81,7 +81,7 @@ public sealed class PhysicsObjective
                     dI[i] *= -integrity;
                 }
 
-                var w = data.Weight[b];
+                var w = data.FitWeight[window * data.Capacity + b];
                 sw += w;
                 si += w * integrity;
                 sii += w * integrity * integrity;
@@ -101,7 +101,7 @@ public sealed class PhysicsObjective
                 double g1 = 0, gi = 0;
                 for (var b = 0; b < n; b++)
                 {
-                    var wg = data.Weight[b] * a * _integrityGradient[b * p + i];
+                    var wg = data.FitWeight[window * data.Capacity + b] * a * _integrityGradient[b * p + i];
                     g1 += wg;
                     gi += wg * _integrity[b];
                 }
@@ -120,7 +120,6 @@ public sealed class PhysicsObjective
             }
 
             Span<double> column = stackalloc double[p];
-            var inverseVariance = 1 / noiseVariance;
             for (var b = 0; b < n; b++)
             {
                 for (var i = 0; i < p; i++)
@@ -128,7 +127,7 @@ public sealed class PhysicsObjective
                     column[i] = a * _integrityGradient[b * p + i] - projectionOne[i] - projectionI[i] * _integrity[b];
                 }
 
-                var w = data.Weight[b] * inverseVariance;
+                var w = data.FitWeight[window * data.Capacity + b];
                 for (var i = 0; i < p; i++)
                 {
                     var wi = w * column[i];
@@ -177,7 +176,7 @@ public sealed class PhysicsObjective
     public int ParameterCount => _windows * _hazard.ParameterCount;
 
     /// <summary>Loss and gradient (gradient is overwritten).</summary>
-    public double Evaluate(ReadOnlySpan<double> theta, BinnedSeries data, ReadOnlySpan<double> noiseVariance, Collocation collocation, Span<double> gradient)
+    public double Evaluate(ReadOnlySpan<double> theta, BinnedSeries data, Collocation collocation, Span<double> gradient)
     {
         gradient.Clear();
         var p = _hazard.ParameterCount;
@@ -187,7 +186,7 @@ public sealed class PhysicsObjective
             var t = theta.Slice(k * p, p);
             var g = gradient.Slice(k * p, p);
             _hazard.Prepare(t, _coefficients);
-            loss += DataTerm(data, k, noiseVariance[k], g);
+            loss += DataTerm(data, k, g);
             loss += PhysicsTerm(collocation, g);
             loss += PriorTerm(t, g);
         }
@@ -206,6 +205,30 @@ public sealed class PhysicsObjective
         return loss;
     }
 
+    /// <summary>
+    /// Reduced χ² of one window's fit on the bins (Σ n_b e_b²/σ² over bins − 4 degrees of freedom), at least 1. Its square
+    /// root (Birge ratio) inflates the band when the fit does not describe the data within noise (lag or misspecification).
+    /// </summary>
+    public double ReducedChiSquare(ReadOnlySpan<double> theta, BinnedSeries data, int window)
+    {
+        var amplitudes = SolveAmplitudes(theta, data, window);
+        var n = data.Count;
+        if (n <= 4)
+        {
+            return 1;
+        }
+
+        var y = data.SignalsOf(window);
+        var chi2 = 0.0;
+        for (var b = 0; b < n; b++)
+        {
+            var e = amplitudes.Predict(_integrity[b]) - y[b];
+            chi2 += data.FitWeight[window * data.Capacity + b] * e * e;
+        }
+
+        return Math.Max(1, chi2 / (n - 4));
+    }
+
     /// <summary>Closed-form amplitudes of window <paramref name="window"/> for parameters θ on the given data.</summary>
     public Amplitudes SolveAmplitudes(ReadOnlySpan<double> theta, BinnedSeries data, int window)
     {
@@ -217,10 +240,10 @@ public sealed class PhysicsObjective
             _integrity[b] = Math.Exp(-_hazard.Value(_coefficients, data.Dose[b], data.Coordinate[b]));
         }
 
-        return AmplitudeSolver.Solve(data.Weight.AsSpan(0, n), data.SignalsOf(window), _integrity.AsSpan(0, n), _nonNegativeAsymptote);
+        return AmplitudeSolver.Solve(data.FitWeightsOf(window), data.SignalsOf(window), _integrity.AsSpan(0, n), _nonNegativeAsymptote);
     }
 
-    private double DataTerm(BinnedSeries data, int window, double variance, Span<double> gradient)
+    private double DataTerm(BinnedSeries data, int window, Span<double> gradient)
     {
         var n = data.Count;
         if (n < 2)
@@ -242,7 +265,7 @@ public sealed class PhysicsObjective
                 dI[i] *= -integrity;
             }
 
-            var w = data.Weight[b];
+            var w = data.FitWeight[window * data.Capacity + b];
             sw += w;
             si += w * integrity;
             sii += w * integrity * integrity;
@@ -252,14 +275,13 @@ public sealed class PhysicsObjective
 
         var amplitudes = AmplitudeSolver.Solve(sw, si, sii, sy, siy, _nonNegativeAsymptote);
         var a = amplitudes.Amplitude;
-        var inverseVariance = 1 / variance;
         var sse = AmplitudeSolver.Ridge * sw * a * a;
         for (var b = 0; b < n; b++)
         {
             var e = amplitudes.Predict(_integrity[b]) - y[b];
-            var w = data.Weight[b];
+            var w = data.FitWeight[window * data.Capacity + b];
             sse += w * e * e;
-            var factor = w * e * a * inverseVariance;
+            var factor = w * e * a;
             var dI = _integrityGradient.AsSpan(b * p, p);
             for (var i = 0; i < p; i++)
             {
@@ -267,7 +289,7 @@ public sealed class PhysicsObjective
             }
         }
 
-        return 0.5 * sse * inverseVariance;
+        return 0.5 * sse;
     }
 
     private double PhysicsTerm(Collocation collocation, Span<double> gradient)

@@ -1,0 +1,153 @@
+using EelsLive.Alarms;
+using EelsLive.Model.Tests.Simulation;
+
+namespace EelsLive.Model.Tests.Alarms;
+
+public class AlarmEvaluatorTests
+{
+    private static ModelSnapshot Snapshot(double dose, double probability, bool crossed = false, double? crossDose = null) => new(
+        [
+            new WindowEstimate("c_c", 0.03, 0.7, 0.6, 0.8, null, 100, null, crossDose, probability, crossed, false, 10),
+            new WindowEstimate("c_o", 0.02, 0.9, 0.8, 0.95, null, 100, null, null, 0, false, false, 1),
+            new WindowEstimate("m_o", 0.04, 1, 0.99, 1, null, 100, null, null, 0, false, false, 0),
+        ],
+        dose,
+        10,
+        0.5,
+        200,
+        0.1);
+
+    [Fact]
+    public void Warning_needs_the_probability_and_clears_only_after_consecutive_low_evaluations()
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions { ClearEvaluations = 3 });
+        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(10, 0.79), 10, 1).Level);
+        var raised = evaluator.Evaluate(Snapshot(20, 0.8), 20, 1);
+        Assert.Equal(AlarmLevel.Warning, raised.Level);
+        Assert.True(raised.Changed);
+        Assert.Equal(["c_c"], raised.AlarmWindows);
+
+        // Two evaluations below p − margin, then one inside the margin: the count restarts.
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(30, 0.5), 30, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(40, 0.5), 40, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(50, 0.7), 50, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(55, 0.5), 55, 1).Level);
+        Assert.False(evaluator.Evaluate(Snapshot(60, 0.5), 60, 1).Changed);
+        var cleared = evaluator.Evaluate(Snapshot(70, 0.1), 70, 1);
+        Assert.Equal(AlarmLevel.Ok, cleared.Level);
+        Assert.True(cleared.Changed);
+        Assert.Empty(cleared.AlarmWindows);
+    }
+
+    [Fact]
+    public void Noisy_probability_around_the_threshold_does_not_flap()
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions());
+        var random = new Random(5);
+        var changes = 0;
+        for (var i = 0; i < 500; i++)
+        {
+            var probability = Math.Clamp(0.8 + 0.08 * (random.NextDouble() - 0.5) * 2, 0, 1);
+            if (evaluator.Evaluate(Snapshot(i, probability), i, 1).Changed)
+            {
+                changes++;
+            }
+        }
+
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public void Critical_latches_for_the_session()
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions());
+        Assert.Equal(AlarmLevel.Critical, evaluator.Evaluate(Snapshot(10, 1, crossed: true), 10, 1).Level);
+        var later = evaluator.Evaluate(Snapshot(20, 0), 20, 1);
+        Assert.Equal(AlarmLevel.Critical, later.Level);
+        Assert.False(later.Changed);
+        Assert.Equal("critical", later.Level.ToWireName());
+    }
+
+    [Fact]
+    public void Forecast_and_budget_use_the_dose_rate()
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions { BudgetDoseEA2 = 1000 });
+        var status = evaluator.Evaluate(Snapshot(850, 0.2, crossDose: 1050), 850, 20);
+        Assert.Equal(200.0 / 20, status.Windows[0].SecondsToCross!.Value, 9);
+        Assert.Null(status.Windows[1].SecondsToCross);
+        Assert.Equal(0.85, status.BudgetUsed!.Value, 9);
+        Assert.Equal(BudgetAlert.Approaching, status.Budget);
+        Assert.Equal("80%", status.Budget.ToWireName());
+        Assert.Equal(150.0 / 20, status.BudgetSecondsLeft!.Value, 9);
+        Assert.Equal(BudgetAlert.Exhausted, evaluator.Evaluate(Snapshot(1001, 0.2), 1001, 20).Budget);
+        Assert.Null(new AlarmEvaluator(new AlarmOptions()).Evaluate(Snapshot(5, 0), 5, 1).BudgetUsed);
+    }
+
+    [Fact]
+    public void Mismatched_threshold_or_missing_window_is_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { Threshold = 0.6 }).Evaluate(Snapshot(1, 0), 1, 1));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { AlarmWindows = ["x"] }).Evaluate(Snapshot(1, 0), 1, 1));
+    }
+
+    [Theory]
+    [InlineData(ModelKind.Physics)]
+    [InlineData(ModelKind.Classical)]
+    public void Beam_resistant_sample_raises_no_alarm(ModelKind kind)
+    {
+        var session = SyntheticSession.BeamResistant(frames: 1000);
+        var model = DamageModels.Create(kind, session.Names, new ModelOptions());
+        var evaluator = new AlarmEvaluator(new AlarmOptions());
+        foreach (var snapshot in SessionRunner.Run(model, session, seed: 31, refitEvery: kind == ModelKind.Physics ? 5 : 25))
+        {
+            var status = evaluator.Evaluate(snapshot, snapshot.CurrentDoseEA2, 50);
+            Assert.Equal(AlarmLevel.Ok, status.Level);
+            Assert.All(snapshot.Windows, w => Assert.False(w.Crossed));
+        }
+    }
+
+    [Fact]
+    public void Decaying_sample_warns_before_the_true_crossing_within_two_lead_doses()
+    {
+        var options = new AlarmOptions();
+        var onTime = 0;
+        var runs = 0;
+        foreach (var seed in new[] { 1, 2, 3, 4 })
+        {
+            var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(900), frames: 400, relativeNoise: 0.005);
+            var model = DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions { Seed = seed });
+            var evaluator = new AlarmEvaluator(options);
+            var firstWarning = new Dictionary<string, double>();
+            double? critical = null;
+            foreach (var snapshot in SessionRunner.Run(model, session, seed))
+            {
+                var status = evaluator.Evaluate(snapshot, snapshot.CurrentDoseEA2, 50);
+                foreach (var name in status.AlarmWindows)
+                {
+                    firstWarning.TryAdd(name, snapshot.CurrentDoseEA2);
+                }
+
+                if (status.Level == AlarmLevel.Critical)
+                {
+                    critical ??= snapshot.CurrentDoseEA2;
+                }
+            }
+
+            Assert.DoesNotContain("m_o", firstWarning.Keys);
+            Assert.NotNull(critical);
+            foreach (var name in new[] { "c_c", "c_o" })
+            {
+                runs++;
+                var truth = session.Windows.Single(w => w.Name == name).Curve.CrossingDose(options.Threshold)!.Value;
+                Assert.True(firstWarning.ContainsKey(name), $"seed {seed} {name}: no warning");
+                var lead = truth - firstWarning[name];
+                if (lead > 0 && lead <= 2 * options.LeadDoseEA2)
+                {
+                    onTime++;
+                }
+            }
+        }
+
+        Assert.True(onTime >= runs - 1, $"{onTime} of {runs} warnings came before the crossing with lead ≤ 2L");
+    }
+}

@@ -1,0 +1,60 @@
+using EelsLive.Model.Estimation;
+using EelsLive.Model.Fitting;
+
+namespace EelsLive.Model.Tests.Estimation;
+
+public class EstimateBuilderTests
+{
+    /// <summary>Single-exponential band with a constant spread: y = ln(kD), sd fixed.</summary>
+    private sealed class ExponentialBand(double rate, double sd) : ILogHazardBand
+    {
+        public double Center(int window, double doseEA2) => Math.Log(rate * doseEA2);
+
+        public void Evaluate(int window, double doseEA2, out double center, out double spread)
+        {
+            center = Center(window, doseEA2);
+            spread = sd;
+        }
+    }
+
+    [Fact]
+    public void D50_bounds_and_crossing_probability_follow_the_band()
+    {
+        var rate = Math.Log(2) / 1000;
+        const double sd = 0.2;
+        var options = new ModelOptions();
+        var estimate = new EstimateBuilder(options).Build(new ExponentialBand(rate, sd), 0, "c_c", 800, new Amplitudes(0.02, 0.03), changeZ: -50);
+
+        Assert.Equal(1000, estimate.D50EA2!.Value, 3);
+        Assert.Equal(1000 * Math.Exp(-Gaussian.Z90 * sd), estimate.D50LoEA2!.Value, 1000 * 0.01);
+        Assert.Equal(1000 * Math.Exp(Gaussian.Z90 * sd), estimate.D50HiEA2!.Value, 1000 * 0.01);
+        Assert.Equal(Math.Exp(-rate * 800), estimate.Integrity, 12);
+        Assert.True(estimate.IntegrityLo < estimate.Integrity && estimate.Integrity < estimate.IntegrityHi);
+        var expected = Gaussian.Cdf((Math.Log(rate * 1000) - Math.Log(Math.Log(2))) / sd);
+        Assert.Equal(expected, estimate.CrossProbability, 12);
+        Assert.Equal(0.02 + 0.03 * estimate.Integrity, estimate.Signal, 12);
+        Assert.False(estimate.Crossed);
+        Assert.False(estimate.Rising);
+    }
+
+    [Fact]
+    public void Without_a_significant_change_nothing_is_forecast()
+    {
+        var estimate = new EstimateBuilder(new ModelOptions()).Build(new ExponentialBand(Math.Log(2) / 1000, 0.1), 0, "c_c", 1500, new Amplitudes(0.02, 0.03), changeZ: 1);
+        Assert.Null(estimate.D50EA2);
+        Assert.Null(estimate.CrossDoseEA2);
+        Assert.Equal(0, estimate.CrossProbability);
+        Assert.False(estimate.Crossed);
+        Assert.NotNull(estimate.D50LoEA2);
+    }
+
+    [Fact]
+    public void A_wide_band_makes_D50_not_estimable_but_keeps_an_honest_lower_bound()
+    {
+        var rate = Math.Log(2) / 1000;
+        var estimate = new EstimateBuilder(new ModelOptions()).Build(new ExponentialBand(rate, 1.5), 0, "c_c", 200, new Amplitudes(0.02, 0.03), changeZ: -10);
+        Assert.Null(estimate.D50EA2);
+        Assert.True(estimate.D50LoEA2 < 1000);
+        Assert.Equal(1000 * Math.Exp(-Gaussian.Z90 * 1.5), estimate.D50LoEA2!.Value, 1000 * 0.02);
+    }
+}

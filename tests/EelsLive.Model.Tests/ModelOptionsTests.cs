@@ -1,0 +1,48 @@
+using EelsLive.Alarms;
+
+namespace EelsLive.Model.Tests;
+
+public class ModelOptionsTests
+{
+    public static TheoryData<ModelOptions> BadOptions => new()
+    {
+        new ModelOptions { Threshold = 1 },
+        new ModelOptions { Threshold = 0 },
+        new ModelOptions { LeadDoseEA2 = -5 },
+        new ModelOptions { EnsembleSize = 1 },
+        new ModelOptions { IterationsPerRefit = 0 },
+        new ModelOptions { LearningRate = 0 },
+        new ModelOptions { BinsPerDecade = 0 },
+        new ModelOptions { MaxBinDoseEA2 = 2, MinBinDoseEA2 = 1 },
+        new ModelOptions { CrossedConfidence = 1 },
+        new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "c_o")] },
+        new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "nope")] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void Invalid_model_options_are_rejected_with_a_message(ModelOptions options)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => DamageModels.Create(ModelKind.Physics, ModelOptions.DefaultWindowNames, options));
+        Assert.Contains(nameof(ModelOptions), exception.Message + exception.ParamName + nameof(ModelOptions));
+        Assert.False(string.IsNullOrWhiteSpace(exception.Message));
+    }
+
+    [Fact]
+    public void Defaults_are_valid_and_window_names_must_be_unique()
+    {
+        new ModelOptions().Validate(ModelOptions.DefaultWindowNames);
+        Assert.Throws<ArgumentException>(() => DamageModels.Create(ModelKind.Classical, ["c_c", "c_c"], new ModelOptions { OrderingPriors = [] }));
+        Assert.Throws<ArgumentException>(() => DamageModels.Create(ModelKind.Classical, [], new ModelOptions { OrderingPriors = [] }));
+    }
+
+    [Fact]
+    public void Invalid_alarm_options_are_rejected()
+    {
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { AlarmProbability = 1 }));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { ClearMargin = 0.9 }));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { ClearEvaluations = 0 }));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { AlarmWindows = [] }));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { BudgetDoseEA2 = 0 }));
+    }
+}

@@ -1,0 +1,126 @@
+using EelsLive.Model.Physics;
+
+namespace EelsLive.Model.Tests.Physics;
+
+public class MonotoneHazardGradientTests
+{
+    private static double[] RandomTheta(MonotoneHazard hazard, Random random)
+    {
+        var theta = new double[hazard.ParameterCount];
+        theta[0] = Math.Log(1.0 / (200 + 3000 * random.NextDouble()));
+        theta[1] = -3 + 4 * random.NextDouble();
+        for (var j = 0; j < hazard.HiddenUnits; j++)
+        {
+            theta[2 + 3 * j] = -3 + 3 * random.NextDouble();
+            theta[3 + 3 * j] = -1 + 2 * random.NextDouble();
+            theta[4 + 3 * j] = -4 + 5 * random.NextDouble();
+        }
+
+        return theta;
+    }
+
+    private static void AssertClose(double expected, double actual, string what)
+    {
+        var tolerance = 1e-6 * Math.Max(1, Math.Abs(expected)) + 1e-9;
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: finite difference {expected:R}, analytic {actual:R}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Hazard_gradient_matches_central_differences(int seed)
+    {
+        var hazard = new MonotoneHazard(3, 100);
+        var random = new Random(seed);
+        var theta = RandomTheta(hazard, random);
+        var c = new double[hazard.CoefficientCount];
+        var gradient = new double[hazard.ParameterCount];
+        foreach (var dose in new[] { 0.5, 30.0, 700.0, 5000.0 })
+        {
+            var u = hazard.U(dose);
+            hazard.Prepare(theta, c);
+            hazard.ValueAndGradient(c, dose, u, gradient);
+            for (var i = 0; i < theta.Length; i++)
+            {
+                var h = 1e-5;
+                var plus = (double[])theta.Clone();
+                var minus = (double[])theta.Clone();
+                plus[i] += h;
+                minus[i] -= h;
+                hazard.Prepare(plus, c);
+                var fPlus = hazard.Value(c, dose, u);
+                hazard.Prepare(minus, c);
+                var fMinus = hazard.Value(c, dose, u);
+                AssertClose((fPlus - fMinus) / (2 * h), gradient[i], $"dΛ/dθ[{i}] at D={dose}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Residual_gradient_matches_central_differences(int seed)
+    {
+        var hazard = new MonotoneHazard(3, 100);
+        var theta = RandomTheta(hazard, new Random(seed));
+        var c = new double[hazard.CoefficientCount];
+        var gradient = new double[hazard.ParameterCount];
+        var scratch = new double[hazard.ParameterCount];
+        foreach (var dose in new[] { 2.0, 400.0, 20000.0 })
+        {
+            var u = hazard.U(dose);
+            hazard.Prepare(theta, c);
+            hazard.Residual(c, dose, u, gradient);
+            for (var i = 0; i < theta.Length; i++)
+            {
+                var h = 1e-5;
+                var plus = (double[])theta.Clone();
+                var minus = (double[])theta.Clone();
+                plus[i] += h;
+                minus[i] -= h;
+                hazard.Prepare(plus, c);
+                var fPlus = hazard.Residual(c, dose, u, scratch);
+                hazard.Prepare(minus, c);
+                var fMinus = hazard.Residual(c, dose, u, scratch);
+                AssertClose((fPlus - fMinus) / (2 * h), gradient[i], $"dr/dθ[{i}] at D={dose}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Residual_is_zero_for_pure_kinetics_and_positive_with_network_hazard()
+    {
+        var hazard = new MonotoneHazard(2, 100);
+        var theta = RandomTheta(hazard, new Random(7));
+        var c = new double[hazard.CoefficientCount];
+        var scratch = new double[hazard.ParameterCount];
+        hazard.Prepare(theta, c);
+        Assert.True(hazard.Residual(c, 300, hazard.U(300), scratch) > 0);
+
+        theta[2] = -30;
+        theta[5] = -30;
+        hazard.Prepare(theta, c);
+        Assert.True(Math.Abs(hazard.Residual(c, 300, hazard.U(300), scratch)) < 1e-9);
+    }
+
+    [Fact]
+    public void Pure_kinetics_reproduces_order_p_closed_form()
+    {
+        var hazard = new MonotoneHazard(0, 100);
+        const double k = 1.0 / 800;
+        const double p = 1.7;
+        double[] theta = [Math.Log(k), Softplus.Inverse(p - 1)];
+        var c = new double[hazard.CoefficientCount];
+        hazard.Prepare(theta, c);
+        foreach (var dose in new[] { 10.0, 500.0, 4000.0 })
+        {
+            var expected = Math.Pow(1 + (p - 1) * k * dose, -1 / (p - 1));
+            Assert.Equal(expected, Math.Exp(-hazard.Value(c, dose, hazard.U(dose))), 10);
+        }
+
+        var d50 = (Math.Pow(2, p - 1) - 1) / ((p - 1) * k);
+        Assert.Equal(0.5, Math.Exp(-hazard.Value(c, d50, hazard.U(d50))), 10);
+    }
+}

@@ -1,0 +1,117 @@
+using EelsLive.Model.Tests.Simulation;
+
+namespace EelsLive.Model.Tests.Physics;
+
+public class PhysicsRecoveryTests
+{
+    private static IReadOnlyList<double> FinalD50Errors(Func<double, IntegrityCurve> curve, int[] seeds)
+    {
+        var errors = new List<double>();
+        foreach (var seed in seeds)
+        {
+            var session = SyntheticSession.MixedResponse(curve(1000), curve(900), frames: 1000);
+            var model = DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions { Seed = seed });
+            var final = SessionRunner.Run(model, session, seed)[^1];
+            foreach (var name in new[] { "c_c", "c_o" })
+            {
+                var truth = session.Windows.Single(w => w.Name == name).Curve.TrueD50EA2!.Value;
+                var estimate = final.Find(name)!.D50EA2;
+                Assert.NotNull(estimate);
+                errors.Add(Math.Abs(estimate!.Value / truth - 1));
+            }
+        }
+
+        return errors;
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+    }
+
+    [Fact]
+    public void Recovers_D50_of_single_exponential_decay()
+    {
+        var errors = FinalD50Errors(IntegrityCurve.SingleExponential, [1, 2, 3]);
+        Assert.All(errors, e => Assert.True(e < 0.10, $"D50 error {e:P1}"));
+        Assert.True(Median(errors) <= 0.05, $"median D50 error {Median(errors):P1}");
+    }
+
+    [Fact]
+    public void Recovers_D50_of_second_order_kinetics()
+    {
+        var errors = FinalD50Errors(d50 => IntegrityCurve.OrderP(d50, 2), [4, 5, 6]);
+        Assert.All(errors, e => Assert.True(e < 0.10, $"D50 error {e:P1}"));
+        Assert.True(Median(errors) <= 0.05, $"median D50 error {Median(errors):P1}");
+    }
+
+    [Fact]
+    public void Early_in_a_run_D50_is_null_and_its_lower_bound_is_honest()
+    {
+        var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(900), frames: 12);
+        var model = DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions());
+        var snapshot = SessionRunner.Run(model, session, seed: 3, refitEvery: 1)[^1];
+        Assert.True(snapshot.CurrentDoseEA2 < 150);
+        foreach (var estimate in snapshot.Windows)
+        {
+            Assert.Null(estimate.D50EA2);
+            Assert.NotNull(estimate.D50LoEA2);
+            Assert.True(estimate.D50LoEA2 > 0);
+            var truth = session.Windows.Single(w => w.Name == estimate.Name).Curve.TrueD50EA2;
+            if (truth is not null)
+            {
+                Assert.True(estimate.D50LoEA2 <= truth, $"{estimate.Name}: lower bound {estimate.D50LoEA2} exceeds true D50 {truth}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Mixed_response_is_reported_as_rising_only_for_the_pi_window()
+    {
+        var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(900), frames: 600);
+        var model = DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions());
+        var final = SessionRunner.Run(model, session, seed: 8, refitEvery: 10)[^1];
+        Assert.True(final.Find("pi_pi")!.Rising);
+        Assert.False(final.Find("c_c")!.Rising);
+        Assert.False(final.Find("c_o")!.Rising);
+        Assert.True(final.Find("pi_pi")!.Integrity < 0.3, "π–π* integrity must fall even though its signal rises");
+    }
+
+    [Fact]
+    public void Resistant_window_keeps_integrity_near_one_and_never_crosses()
+    {
+        var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(900), frames: 800);
+        var model = DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions());
+        var snapshots = SessionRunner.Run(model, session, seed: 9, refitEvery: 10);
+        Assert.All(snapshots, s => Assert.False(s.Find("m_o")!.Crossed));
+        Assert.All(snapshots, s => Assert.Null(s.Find("m_o")!.D50EA2));
+        Assert.True(snapshots[^1].Find("m_o")!.Integrity > 0.9);
+    }
+
+    [Fact]
+    public void Refit_before_any_frame_returns_a_neutral_snapshot()
+    {
+        var model = DamageModels.Create(ModelKind.Physics, ModelOptions.DefaultWindowNames, new ModelOptions());
+        var snapshot = model.Refit(0);
+        Assert.Equal(4, snapshot.Windows.Count);
+        Assert.All(snapshot.Windows, w =>
+        {
+            Assert.False(w.Crossed);
+            Assert.Equal(0, w.CrossProbability);
+            Assert.Null(w.D50EA2);
+        });
+    }
+
+    [Fact]
+    public void Non_finite_frames_are_rejected_and_wrong_width_throws()
+    {
+        var model = (EelsLive.Model.Physics.PhysicsDamageModel)DamageModels.Create(ModelKind.Physics, ModelOptions.DefaultWindowNames, new ModelOptions());
+        model.Add(1, [0.01, double.NaN, 0.02, 0.03]);
+        model.Add(-1, [0.01, 0.02, 0.02, 0.03]);
+        model.Add(2, [0.01, 0.02, 0.02, 0.03]);
+        Assert.Equal(1, model.FrameCount);
+        Assert.Equal(2, model.RejectedFrameCount);
+        Assert.Throws<ArgumentException>(() => model.Add(3, [0.01, 0.02]));
+    }
+}
