@@ -16,6 +16,7 @@ public static class Program
         root.Add(AnalyzeCommand.Create());
         root.Add(DemoCommand.Create());
         root.Add(ValidateCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 }

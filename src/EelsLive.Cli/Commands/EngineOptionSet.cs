@@ -26,6 +26,11 @@ internal sealed class EngineOptionSet
         Description = "Do not align each frame's zero-loss peak to 0 eV before integrating.",
     };
 
+    public Option<string?> Normalise { get; } = new("--normalise")
+    {
+        Description = "Divide window integrals by the zero-loss peak's integral (zlp) or by all counts (total) [default: zlp].",
+    };
+
     public Option<double?> DoseRate { get; } = new("--dose-rate")
     {
         Description = "Dose rate in e/Å²/s for frames that carry no dose information (lowest precedence) [default: none; such frames are rejected].",
@@ -71,7 +76,7 @@ internal sealed class EngineOptionSet
         Description = "Half-width in eV of the range around 0 eV searched for the zero-loss peak [default: 3].",
     };
 
-    private IEnumerable<Option> All => [Windows, NoAlign, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, Seed, ZlpSearchEv];
+    private IEnumerable<Option> All => [Windows, NoAlign, Normalise, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, Seed, ZlpSearchEv];
 
     public void AddTo(Command command)
     {
@@ -149,6 +154,13 @@ internal sealed class EngineOptionSet
             }
         }
 
+        var normalisation = (settings.Text("--normalise") ?? "zlp").ToLowerInvariant() switch
+        {
+            "zlp" => Normalisation.ZeroLoss,
+            "total" => Normalisation.Total,
+            var other => throw new ArgumentException($"--normalise must be zlp or total, got '{other}'."),
+        };
+
         var modelDefaults = new ModelOptions();
         var options = new MonitorOptions
         {
@@ -158,6 +170,7 @@ internal sealed class EngineOptionSet
                 AlignZeroLoss = settings.Flag("--align") ?? true,
                 ConfiguredDoseRateEA2PerS = doseRate,
                 ZeroLossSearchEv = zlpSearch,
+                Normalisation = normalisation,
             },
             Model = kind,
             ModelOptions = modelDefaults with

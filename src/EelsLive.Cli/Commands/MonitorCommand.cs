@@ -3,6 +3,7 @@ using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
 using EelsLive.Protocol;
+using EelsLive.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ internal static class MonitorCommand
         var untilEnd = new Option<bool>("--until-end") { Description = "Exit 0 after the first series' eels.end (or after --idle-timeout of silence)." };
         var idle = new Option<double?>("--idle-timeout") { Description = "Exit after this many seconds without any message." };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print the once-a-second summary line." };
+        var http = new Option<int?>("--http") { Description = "Serve the live web dashboard on http://127.0.0.1:PORT/ (0 picks a free port)." };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "After the run, write the session report (report.html, PNG figures, results.csv) to this folder; needs --record or --out." };
 
         var command = new Command("monitor", "Subscribe to an EELS source and monitor beam damage live.");
         command.Add(connect);
@@ -33,6 +36,8 @@ internal static class MonitorCommand
         command.Add(untilEnd);
         command.Add(idle);
         command.Add(quiet);
+        command.Add(http);
+        command.Add(report);
         engine.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
@@ -47,6 +52,16 @@ internal static class MonitorCommand
                 }
 
                 configuration = EelsLiveConfiguration.Build(commandLine);
+                if (parse.GetValue(report) is not null && parse.GetValue(record) is null && parse.GetValue(output) is null)
+                {
+                    throw new ArgumentException("--report needs --record (spectra and both models) or --out.");
+                }
+
+                if (parse.GetValue(http) is { } port && port is < 0 or > 65535)
+                {
+                    throw new ArgumentException($"--http must be a TCP port (0–65535), got {port}.");
+                }
+
                 double? idleSeconds = parse.GetValue(idle);
                 if (idleSeconds is { } s && !(s > 0))
                 {
@@ -65,6 +80,7 @@ internal static class MonitorCommand
                     OutPath = parse.GetValue(output)?.FullName,
                     RecordPath = parse.GetValue(record)?.FullName,
                     Summary = !parse.GetValue(quiet),
+                    HttpPort = parse.GetValue(http),
                 };
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
@@ -73,12 +89,13 @@ internal static class MonitorCommand
                 return 2;
             }
 
-            return await CommandHost.RunAsync(configuration, (services, stop) => RunAsync(services, settings, stop), cancellation);
+            string? reportDir = parse.GetValue(report)?.FullName;
+            return await CommandHost.RunAsync(configuration, (services, stop) => RunAsync(services, settings, reportDir, stop), cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IServiceProvider services, MonitorSessionSettings settings, CancellationToken stop)
+    private static async Task<int> RunAsync(IServiceProvider services, MonitorSessionSettings settings, string? reportDir, CancellationToken stop)
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var stdout = System.Console.Out;
@@ -102,6 +119,11 @@ internal static class MonitorCommand
         await stdout.WriteLineAsync($"stopped: {result.Outcome} after {result.Frames} frames"
             + (settings.OutPath is null ? string.Empty : $"; results in {settings.OutPath}")
             + (settings.RecordPath is null ? string.Empty : $"; session recorded in {settings.RecordPath}"));
+        if (reportDir is not null && result.Frames > 0)
+        {
+            ReportCommand.Run(settings.RecordPath ?? settings.OutPath!, reportDir, new SessionReportOptions { Engine = settings.Options, Threshold = settings.Options.Alarms.Threshold });
+        }
+
         return 0;
     }
 }

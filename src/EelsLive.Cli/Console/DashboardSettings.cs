@@ -17,6 +17,12 @@ internal sealed record DashboardSettings
     /// <summary>False with <c>--model none</c>: no integrity, D50 or forecast will ever appear.</summary>
     public bool ModelRunning { get; init; } = true;
 
+    /// <summary>
+    /// Print a line per series start, series end and alarm change (above the live view, or as plain lines); turn off when
+    /// the host already writes these lines elsewhere on the same terminal.
+    /// </summary>
+    public bool EventLines { get; init; } = true;
+
     /// <summary>Interval between redraws of the live view (at most a few a second).</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -127,7 +127,7 @@ internal static class DashboardText
             : text;
     }
 
-    /// <summary>"series 's1' ended (complete): 300 frames accepted, 2 lost" — the line <c>monitor</c> has always printed.</summary>
+    /// <summary>"series 's1' ended (completed): 300 frames accepted, 2 lost" — the line <c>monitor</c> has always printed.</summary>
     public static string SeriesEnded(Pipeline.SeriesEnded end) =>
         $"series '{end.End.SeriesId}' ended ({end.End.Reason.WireName()}): {end.FramesAccepted} frames accepted, {end.LostFrames} lost";
 

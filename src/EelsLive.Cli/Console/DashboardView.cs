@@ -1,5 +1,6 @@
 using System.Globalization;
 using EelsLive.Alarms;
+using EelsLive.Protocol;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -37,14 +38,16 @@ internal static class DashboardView
     /// <summary>The banner's level: the damage alarm's, raised to warning at 80% of the budget and to critical when it is used up.</summary>
     public static AlarmLevel BannerLevel(DashboardState state)
     {
-        var budget = state.Budget.Alert switch
-        {
-            BudgetAlert.Exhausted => AlarmLevel.Critical,
-            BudgetAlert.Approaching => AlarmLevel.Warning,
-            _ => AlarmLevel.Ok,
-        };
-        return (AlarmLevel)Math.Max((int)state.Level, (int)budget);
+        return (AlarmLevel)Math.Max((int)state.Level, (int)LevelOf(state.Budget.Alert));
     }
+
+    /// <summary>A budget alert as an alarm level: 80% is a warning, used up is critical.</summary>
+    public static AlarmLevel LevelOf(BudgetAlert alert) => alert switch
+    {
+        BudgetAlert.Exhausted => AlarmLevel.Critical,
+        BudgetAlert.Approaching => AlarmLevel.Warning,
+        _ => AlarmLevel.Ok,
+    };
 
     private static Rule Title(DashboardState state)
     {
@@ -56,15 +59,15 @@ internal static class DashboardView
     {
         string phase = state.Phase switch
         {
-            SeriesPhase.Running => "[green]running[/]",
-            SeriesPhase.Ended when state.Ended is { } end => $"[grey]{Markup.Escape(DashboardText.SeriesEnded(end))}[/]",
-            _ => "[grey]waiting for frames…[/]",
+            SeriesPhase.Running => "[green]● running[/]",
+            SeriesPhase.Ended when state.Ended is { } end => $"[grey]■ series ended ({end.End.Reason.WireName()})[/]",
+            _ => "[grey]○ waiting for frames…[/]",
         };
         string lost = Count(state.Lost);
         string rejected = Count(state.Rejected);
         string estimated = state.DoseEstimated ? " [orange1](estimated)[/]" : string.Empty;
         return new Markup(string.Create(CultureInfo.InvariantCulture,
-            $"{phase}\nframes [bold]{state.Frames}[/] · [bold]{state.FramesPerSecond:F1}[/] frames/s · lost {lost} · rejected {rejected}\n" +
+            $"{phase} · frames [bold]{state.Frames}[/] · [bold]{state.FramesPerSecond:F1}[/] frames/s · lost {lost} · rejected {rejected}\n" +
             $"dose [bold]{DashboardText.Dose(state.DoseEA2)}[/] e/Å²{estimated} · rate [bold]{DashboardText.Rate(state.DoseRateEA2PerS)}[/] e/Å²/s"));
     }
 
@@ -155,12 +158,7 @@ internal static class DashboardView
         }
 
         double used = state.Budget.Used ?? state.DoseEA2 / total;
-        var color = ColorOf(state.Budget.Alert switch
-        {
-            BudgetAlert.Exhausted => AlarmLevel.Critical,
-            BudgetAlert.Approaching => AlarmLevel.Warning,
-            _ => AlarmLevel.Ok,
-        }).ToMarkup();
+        string color = ColorOf(LevelOf(state.Budget.Alert)).ToMarkup();
         return new Markup($"dose budget  [{color}]{IntervalBar.Fill(used, BudgetBarWidth)}[/] {text}");
     }
 }

@@ -149,6 +149,11 @@ internal sealed class TerminalDashboard : IDisposable
     private void OnEvent(PipelineEvent e)
     {
         _tracker.Observe(e);
+        if (!_settings.EventLines)
+        {
+            return;
+        }
+
         switch (e)
         {
             case SeriesStarted started:

@@ -1,5 +1,6 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
+using System.Reactive.Subjects;
 using EelsLive.Cli.Console;
 using EelsLive.Engine;
 using EelsLive.Outputs;
@@ -7,6 +8,7 @@ using EelsLive.Pipeline;
 using EelsLive.Protocol;
 using EelsLive.Protocol.Recording;
 using EelsLive.Transport;
+using EelsLive.Web;
 using Microsoft.Extensions.Logging;
 
 namespace EelsLive.Cli.Monitoring;
@@ -45,6 +47,18 @@ internal sealed class MonitorSession
         var rejections = new RejectionLog(line => _logger.LogWarning("{Rejection}", line), _time);
         var summary = new ConsoleSummary(_stdout, monitor.Statistics, _time);
         FrameReport? last = null;
+        var relay = new Subject<PipelineEvent>();
+        await using var dashboard = _settings.HttpPort is { } port
+            ? await DashboardServer.StartAsync(
+                new DashboardOptions { Port = port, Threshold = options.Alarms.Threshold, DoseBudgetEA2 = options.Alarms.BudgetDoseEA2, TimeProvider = _time },
+                relay,
+                cancellation).ConfigureAwait(false)
+            : null;
+        if (dashboard is not null)
+        {
+            Attachments.Add(m => m.Events.Subscribe(relay));
+            await _stdout.WriteLineAsync($"web dashboard: {dashboard.Address}").ConfigureAwait(false);
+        }
 
         var subscriptions = new List<IDisposable>();
         if (recorder is not null)

@@ -15,6 +15,9 @@ internal sealed record MonitorSessionSettings
 
     public string? RecordPath { get; init; }
 
+    /// <summary>Serve the web dashboard on this port of 127.0.0.1 (0 picks a free port); null serves none.</summary>
+    public int? HttpPort { get; init; }
+
     /// <summary>Print the once-a-second summary line (plain mode).</summary>
     public bool Summary { get; init; } = true;
 }

@@ -159,16 +159,20 @@ public sealed class FramePipeline
         }
 
         double total = WindowIntegrator.Total(counts);
+        double halfWidth = _options.ZeroLossHalfWidthEv;
+        double reference = _options.Normalisation == Normalisation.ZeroLoss
+            ? WindowIntegrator.Integrate(counts, offset, frame.DispersionEv, -halfWidth, halfWidth)
+            : total;
         var windows = _options.Windows;
         var integrals = new double[windows.Count];
         var signals = new double?[windows.Count];
         for (int w = 0; w < windows.Count; w++)
         {
             integrals[w] = WindowIntegrator.Integrate(counts, offset, frame.DispersionEv, windows[w].LoEv, windows[w].HiEv);
-            signals[w] = total > 0 ? integrals[w] / total : null;
+            signals[w] = reference > 0 ? integrals[w] / reference : null;
         }
 
-        return new FrameMeasurement(frame, step, _series.LostFrames, zeroLoss, total, integrals, signals);
+        return new FrameMeasurement(frame, step, _series.LostFrames, zeroLoss, total, reference, integrals, signals);
     }
 
     private void BeginSeries(string seriesId)

@@ -96,11 +96,33 @@ public class FramePipelineTests
         var a1 = Measure(aligned, TestFrames.Frame(1, zlpEv: 0.35));
         var r1 = Measure(raw, TestFrames.Frame(1, zlpEv: 0.35));
 
-        Assert.Equal(a0.Integrals[3] / a0.TotalCounts, a0.Signals[3]!.Value, 12);
+        Assert.Equal(a0.Integrals[3] / a0.ReferenceCounts, a0.Signals[3]!.Value, 12);
+        Assert.InRange(a0.ReferenceCounts / a0.TotalCounts, 0.5, 1.0); // the zero-loss peak holds most counts
         Assert.InRange(a1.Integrals[3] / a0.Integrals[3], 0.998, 1.002);
         Assert.InRange(a1.ZeroLossEv!.Value, 0.33, 0.37);
         Assert.Null(r1.ZeroLossEv);
         Assert.True(Math.Abs((r1.Integrals[1] / a0.Integrals[1]) - 1) > 0.01, "without alignment the drift must show in the c_c window");
+    }
+
+    [Fact]
+    public void Total_normalisation_divides_by_all_counts()
+    {
+        var pipeline = new FramePipeline(new PipelineOptions { Normalisation = Normalisation.Total });
+        var m = Measure(pipeline, TestFrames.Frame(0));
+        Assert.Equal(m.TotalCounts, m.ReferenceCounts);
+        Assert.Equal(m.Integrals[2] / m.TotalCounts, m.Signals[2]!.Value, 12);
+    }
+
+    [Fact]
+    public void Zero_loss_normalisation_cancels_beam_current_changes()
+    {
+        var pipeline = NewPipeline();
+        var a = Measure(pipeline, TestFrames.Frame(0));
+        var frame = TestFrames.Frame(1);
+        var brighter = frame with { Counts = SpectrumCounts.FromValues(TestFrames.Spectrum(scale: 1.37), CountsDtype.F32) };
+        var b = Measure(pipeline, brighter);
+        Assert.InRange(b.Integrals[2] / a.Integrals[2], 1.36, 1.38);
+        Assert.Equal(a.Signals[2]!.Value, b.Signals[2]!.Value, 6);
     }
 
     [Fact]
