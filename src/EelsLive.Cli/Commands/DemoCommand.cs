@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
+using EelsLive.Reports;
 using EelsLive.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,9 +30,10 @@ internal static class DemoCommand
         var dosePerFrame = new Option<double>("--dose-per-frame") { Description = "Electron dose per frame in e/Å².", DefaultValueFactory = _ => 4 };
         var preset = new Option<string>("--preset") { Description = $"Simulator preset: {string.Join(", ", SimulationPresets.Names)}.", DefaultValueFactory = _ => "mil101fe" };
         var simSeed = new Option<int>("--sim-seed") { Description = "Seed of the simulated noise.", DefaultValueFactory = _ => 1 };
+        var http = new Option<int>("--http") { Description = "Port of the web dashboard on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
 
         var command = new Command("demo", "Run the simulator and the monitor together: a 40-second MIL-101(Fe) beam-damage session with dashboards and a report.");
-        foreach (var option in new Option[] { headless, outDir, frames, rate, dosePerFrame, preset, simSeed })
+        foreach (var option in new Option[] { headless, outDir, frames, rate, dosePerFrame, preset, simSeed, http })
         {
             command.Add(option);
         }
@@ -69,14 +71,14 @@ internal static class DemoCommand
                 return 2;
             }
 
-            var demo = new DemoRun(series, options, directory, parse.GetValue(rate), parse.GetValue(headless));
+            var demo = new DemoRun(series, options, directory, parse.GetValue(rate), parse.GetValue(headless), parse.GetValue(http));
             return await CommandHost.RunAsync(configuration, demo.RunAsync, cancellation);
         });
         return command;
     }
 
     /// <summary>One demo run's settings and steps.</summary>
-    private sealed record DemoRun(SimulatedSeries Series, MonitorOptions Options, string Directory, double Rate, bool Headless)
+    private sealed record DemoRun(SimulatedSeries Series, MonitorOptions Options, string Directory, double Rate, bool Headless, int HttpPort)
     {
         public async Task<int> RunAsync(IServiceProvider services, CancellationToken stop)
         {
@@ -97,6 +99,7 @@ internal static class DemoCommand
                 OutPath = results,
                 RecordPath = recording,
                 Summary = true,
+                HttpPort = HttpPort,
             };
             double seconds = Series.Options.Frames / Rate;
             await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -123,6 +126,11 @@ internal static class DemoCommand
             await stdout.WriteLineAsync($"results:     {results}");
             await stdout.WriteLineAsync($"recording:   {recording}   (replay: eelslive-sim replay {recording} --bind ...; re-analyse: eelslive analyze {recording} --out ...)");
             await stdout.WriteLineAsync($"truth:       {truthPath}");
+            if (result.Frames > 0)
+            {
+                ReportCommand.Run(recording, Path.Combine(Directory, "report"), new SessionReportOptions { Engine = Options, Threshold = Options.Alarms.Threshold });
+            }
+
             return result.Outcome is RunOutcome.SeriesEnded or RunOutcome.Cancelled ? 0 : 1;
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
+using EelsLive.Outputs;
 using EelsLive.Protocol;
 using EelsLive.Reports;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,10 @@ internal static class MonitorCommand
         var untilEnd = new Option<bool>("--until-end") { Description = "Exit 0 after the first series' eels.end (or after --idle-timeout of silence)." };
         var idle = new Option<double?>("--idle-timeout") { Description = "Exit after this many seconds without any message." };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print the once-a-second summary line." };
+        var publish = new Option<string?>("--publish")
+        {
+            Description = "Publish results (eelslive.result, throttled) and alarms (eelslive.alarm, at once) on this ZeroMQ endpoint, e.g. tcp://127.0.0.1:5557.",
+        };
         var http = new Option<int?>("--http") { Description = "Serve the live web dashboard on http://127.0.0.1:PORT/ (0 picks a free port)." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "After the run, write the session report (report.html, PNG figures, results.csv) to this folder; needs --record or --out." };
 
@@ -36,6 +41,7 @@ internal static class MonitorCommand
         command.Add(untilEnd);
         command.Add(idle);
         command.Add(quiet);
+        command.Add(publish);
         command.Add(http);
         command.Add(report);
         engine.AddTo(command);
@@ -51,15 +57,32 @@ internal static class MonitorCommand
                     commandLine.Add(new(SettingsReader.KeyOf("--connect"), endpoint));
                 }
 
+                if (parse.GetValue(publish) is { } published)
+                {
+                    commandLine.Add(new(SettingsReader.KeyOf("--publish"), published));
+                }
+
+                if (parse.GetValue(http) is { } httpPort)
+                {
+                    commandLine.Add(new(SettingsReader.KeyOf("--http"), httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
                 configuration = EelsLiveConfiguration.Build(commandLine);
                 if (parse.GetValue(report) is not null && parse.GetValue(record) is null && parse.GetValue(output) is null)
                 {
                     throw new ArgumentException("--report needs --record (spectra and both models) or --out.");
                 }
 
-                if (parse.GetValue(http) is { } port && port is < 0 or > 65535)
+                var reader = new SettingsReader(configuration);
+                if (reader.Integer("--http") is { } port && port is < 0 or > 65535)
                 {
                     throw new ArgumentException($"--http must be a TCP port (0–65535), got {port}.");
+                }
+
+                string? publishEndpoint = reader.Text("--publish");
+                if (publishEndpoint is not null)
+                {
+                    new ResultStreamOptions { Endpoint = publishEndpoint }.Validate();
                 }
 
                 double? idleSeconds = parse.GetValue(idle);
@@ -70,7 +93,7 @@ internal static class MonitorCommand
 
                 settings = new MonitorSessionSettings
                 {
-                    Endpoint = new SettingsReader(configuration).Text("--connect") ?? WireTopics.DefaultEndpoint,
+                    Endpoint = reader.Text("--connect") ?? WireTopics.DefaultEndpoint,
                     Options = EngineOptionSet.Build(configuration),
                     Run = new RunSettings
                     {
@@ -80,7 +103,8 @@ internal static class MonitorCommand
                     OutPath = parse.GetValue(output)?.FullName,
                     RecordPath = parse.GetValue(record)?.FullName,
                     Summary = !parse.GetValue(quiet),
-                    HttpPort = parse.GetValue(http),
+                    HttpPort = reader.Integer("--http"),
+                    PublishEndpoint = publishEndpoint,
                 };
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)

@@ -60,7 +60,21 @@ internal sealed class MonitorSession
             await _stdout.WriteLineAsync($"web dashboard: {dashboard.Address}").ConfigureAwait(false);
         }
 
+        using var stream = _settings.PublishEndpoint is null
+            ? null
+            : new ResultStreamPublisher(new ResultStreamOptions { Endpoint = _settings.PublishEndpoint }.Validate(), scheduler: null, log: System.Console.Error);
+        if (stream is not null)
+        {
+            stream.Start();
+            await _stdout.WriteLineAsync($"result and alarm stream: {stream.BoundEndpoint}").ConfigureAwait(false);
+        }
+
         var subscriptions = new List<IDisposable>();
+        if (stream is not null)
+        {
+            subscriptions.Add(stream.Attach(monitor.Events));
+        }
+
         if (recorder is not null)
         {
             subscriptions.Add(monitor.RawMessages.Subscribe(m => recorder.Append(m.Message.ReceivedUnixS, m.Message.Frames)));

@@ -15,6 +15,9 @@ internal sealed record MonitorSessionSettings
 
     public string? RecordPath { get; init; }
 
+    /// <summary>Publish results and alarms on this ZeroMQ endpoint (eelslive.result, eelslive.alarm); null publishes none.</summary>
+    public string? PublishEndpoint { get; init; }
+
     /// <summary>Serve the web dashboard on this port of 127.0.0.1 (0 picks a free port); null serves none.</summary>
     public int? HttpPort { get; init; }
 
