@@ -119,10 +119,11 @@ internal sealed class MonitorSession
         RunOutcome outcome;
         try
         {
-            source.Start();
-            _logger.LogInformation("monitoring {Endpoint}", _settings.Endpoint);
+            WarmUp(options);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var run = monitor.RunAsync(_settings.Run, stop.Token);
+            source.Start();
+            _logger.LogInformation("monitoring {Endpoint}", _settings.Endpoint);
             var side = alongside?.Invoke(stop.Token) ?? Task.CompletedTask;
             outcome = await run.ConfigureAwait(false);
             stop.Cancel();
@@ -150,5 +151,27 @@ internal sealed class MonitorSession
         }
 
         return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last);
+    }
+
+    /// <summary>
+    /// Runs a few synthetic frames through a throwaway engine so that compiling the hot path does not delay the first
+    /// real frames (which would make their refits coalesce).
+    /// </summary>
+    private static void WarmUp(MonitorOptions options)
+    {
+        var engine = new MonitorEngine(options);
+        var topic = System.Text.Encoding.UTF8.GetBytes(WireTopics.Frame);
+        var counts = new double[2048];
+        for (int seq = 0; seq < 3; seq++)
+        {
+            for (int i = 0; i < counts.Length; i++)
+            {
+                double e = -5 + (i * 0.05);
+                counts[i] = (1e5 * Math.Exp(-e * e / 0.18)) + 100 + seq;
+            }
+
+            var frame = new FrameMessage("warm-up", seq, 0, 0.1, counts.Length, -5, 0.05, SpectrumCounts.FromValues(counts, CountsDtype.F32)) { DoseEA2 = 1 };
+            engine.Process(new RecordedMessage(0, [topic, WireEncoder.Encode(frame)]));
+        }
     }
 }

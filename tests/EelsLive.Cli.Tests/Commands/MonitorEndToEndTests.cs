@@ -57,6 +57,50 @@ public class MonitorEndToEndTests
     }
 
     [Fact]
+    public async Task With_the_model_analyze_reproduces_the_live_estimates_and_alarms()
+    {
+        using var dir = new TempDir();
+        string endpoint = FreePort.Endpoint();
+        using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", endpoint, "--until-end", "--idle-timeout", "60",
+            "--out", dir.File("live.jsonl"), "--record", dir.File("session.eelsrec"), "--quiet");
+        await monitor.WaitForOutputAsync("monitoring", Limit);
+        var sim = await CliProcess.RunAsync("eelslive-sim", Limit, "--bind", endpoint, "--preset", "mil101fe", "--frames", "250",
+            "--rate", "50", "--seed", "11", "--dose-per-frame", "5");
+        Assert.True(sim.ExitCode == 0, sim.Stderr);
+        Assert.Equal(0, await monitor.WaitAsync(Limit));
+        var analyze = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("offline.jsonl"));
+        Assert.True(analyze.ExitCode == 0, analyze.Stderr);
+
+        var live = JsonLines.Read(dir.File("live.jsonl"));
+        var offline = JsonLines.Read(dir.File("offline.jsonl"));
+        Assert.Equal(250, live.Count);
+        Assert.Equal(live.Count, offline.Count);
+        Assert.Contains(live, l => l.GetProperty("windows").GetProperty("c_o").GetProperty("integrity").ValueKind == JsonValueKind.Number);
+
+        // A refit coalesced live (the machine was busy) carries fit_ms null; up to the first one, everything but
+        // the wall-clock fit time must be identical.
+        int comparable = live.FindIndex(l => l.GetProperty("fit_ms").ValueKind == JsonValueKind.Null);
+        comparable = comparable < 0 ? live.Count : comparable;
+        Assert.True(comparable >= 20, $"only {comparable} frames were refitted live without coalescing");
+        for (int i = 0; i < comparable; i++)
+        {
+            Assert.Equal(WithoutFitTime(offline[i]), WithoutFitTime(live[i]));
+        }
+
+        // Pipeline fields never depend on timing.
+        for (int i = 0; i < live.Count; i++)
+        {
+            Assert.Equal(live[i].GetProperty("dose_e_a2").GetDouble(), offline[i].GetProperty("dose_e_a2").GetDouble());
+            Assert.Equal(
+                live[i].GetProperty("windows").GetProperty("c_o").GetProperty("signal").GetDouble(),
+                offline[i].GetProperty("windows").GetProperty("c_o").GetProperty("signal").GetDouble());
+        }
+    }
+
+    private static string WithoutFitTime(JsonElement line) =>
+        JsonSerializer.Serialize(line.EnumerateObject().Where(p => p.Name != "fit_ms").ToDictionary(p => p.Name, p => p.Value));
+
+    [Fact]
     public async Task Dropped_frames_are_counted_as_lost_and_the_dose_stays_exact_from_the_cumulative_total()
     {
         using var dir = new TempDir();

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EelsLive.Cli.Tests.Support;
+using MessagePack;
+using NetMQ;
+using NetMQ.Sockets;
+
+namespace EelsLive.Cli.Tests.Commands;
+
+/// <summary>The monitor's own outputs as a microscope script and a browser reach them: the result stream and the web dashboard.</summary>
+public partial class MonitorOutputsEndToEndTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Monitor_publishes_results_and_serves_the_dashboard_state_while_frames_arrive()
+    {
+        using var dir = new TempDir();
+        string source = FreePort.Endpoint();
+        string stream = FreePort.Endpoint();
+        using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", source, "--publish", stream, "--http", "0",
+            "--until-end", "--idle-timeout", "60", "--model", "none", "--quiet", "--budget-dose", "600");
+        await monitor.WaitForOutputAsync("web dashboard: http://127.0.0.1:", Limit);
+        var dashboard = new Uri(DashboardUrl().Match(monitor.Stdout).Value);
+
+        using var subscriber = new SubscriberSocket();
+        subscriber.Connect(stream);
+        subscriber.Subscribe("eelslive.");
+        await Task.Delay(300);
+
+        using var sim = CliProcess.Start("eelslive-sim", "--bind", source, "--preset", "control", "--frames", "200", "--rate", "100", "--seed", "2", "--dose-per-frame", "4");
+        var results = new List<Dictionary<object, object>>();
+        var alarms = new List<Dictionary<object, object>>();
+        var deadline = DateTime.UtcNow + Limit;
+        while (!monitor.HasExited && DateTime.UtcNow < deadline)
+        {
+            if (subscriber.TryReceiveFrameString(TimeSpan.FromMilliseconds(200), out string? topic))
+            {
+                var payload = MessagePackSerializer.Deserialize<Dictionary<object, object>>(subscriber.ReceiveFrameBytes());
+                (topic == "eelslive.alarm" ? alarms : results).Add(payload);
+            }
+
+            if (results.Count == 5)
+            {
+                using var http = new HttpClient();
+                var state = await http.GetFromJsonAsync<JsonElement>(new Uri(dashboard, "api/state"));
+                Assert.Equal(JsonValueKind.Object, state.ValueKind);
+            }
+        }
+
+        Assert.Equal(0, await monitor.WaitAsync(Limit));
+        Assert.InRange(results.Count, 5, 200);
+        Assert.All(results, r => Assert.Equal(1, Convert.ToInt32(r["v"])));
+        Assert.Equal("ok", results[^1]["alarm"]);
+        var budget = alarms.Select(a => (string)a["budget_alert"]).ToList();
+        Assert.Equal(["80%", "100%"], budget);
+        Assert.Equal(119L, Convert.ToInt64(alarms[0]["seq"])); // 80% of 600 e/Å² at 4 e/Å² per frame: frame 120, seq 119
+        Assert.Equal(149L, Convert.ToInt64(alarms[1]["seq"])); // 100%: frame 150
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/")]
+    private static partial Regex DashboardUrl();
+}
