@@ -182,41 +182,24 @@ public readonly struct SpectrumCounts : IEquatable<SpectrumCounts>
         }
     }
 
-    private static bool AllFinite(ReadOnlySpan<float> values)
+    private static bool AllFinite<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         // x − x is 0 for finite x and NaN for ±Inf and NaN; summing keeps any NaN. Vectorised: no branch per value.
-        var acc = Vector<float>.Zero;
-        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        var acc = Vector<T>.Zero;
+        var vectors = MemoryMarshal.Cast<T, Vector<T>>(values);
         foreach (var v in vectors)
         {
             acc += v - v;
         }
 
-        float tail = 0f;
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
+        T tail = T.Zero;
+        for (int i = vectors.Length * Vector<T>.Count; i < values.Length; i++)
         {
             tail += values[i] - values[i];
         }
 
-        return acc == Vector<float>.Zero && tail == 0f;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<double> values)
-    {
-        var acc = Vector<double>.Zero;
-        var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
-        foreach (var v in vectors)
-        {
-            acc += v - v;
-        }
-
-        double tail = 0d;
-        for (int i = vectors.Length * Vector<double>.Count; i < values.Length; i++)
-        {
-            tail += values[i] - values[i];
-        }
-
-        return acc == Vector<double>.Zero && tail == 0d;
+        return acc == Vector<T>.Zero && tail == T.Zero;
     }
 
     /// <summary>Value equality over the channel values (not the representation).</summary>

@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using EelsLive.Engine;
 using EelsLive.Reports.Tests.Support;
 

@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using System.Text.Json;
 using EelsLive.Alarms;
 using EelsLive.Engine;

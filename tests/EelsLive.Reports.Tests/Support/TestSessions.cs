@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using EelsLive.Engine;
 using EelsLive.Outputs;
 using EelsLive.Protocol;

@@ -1,7 +1,7 @@
 using EelsLive.Protocol;
 using EelsLive.Protocol.Recording;
 
-namespace EelsLive.Web.Tests.Support;
+namespace EelsLive.TestSupport;
 
 /// <summary>
 /// Builds wire messages of a damaging low-loss series for tests: a zero-loss peak, a plasmon, and one feature per
