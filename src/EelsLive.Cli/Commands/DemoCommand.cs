@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using EelsLive.Cli.Console;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
@@ -71,14 +72,15 @@ internal static class DemoCommand
                 return 2;
             }
 
-            var demo = new DemoRun(series, options, directory, parse.GetValue(rate), parse.GetValue(headless), parse.GetValue(http));
-            return await CommandHost.RunAsync(configuration, demo.RunAsync, cancellation);
+            bool live = !parse.GetValue(headless) && TerminalDashboard.ModeFor(Spectre.Console.AnsiConsole.Console, quiet: false) == DashboardMode.Live;
+            var demo = new DemoRun(series, options, directory, parse.GetValue(rate), live, parse.GetValue(http));
+            return await CommandHost.RunAsync(configuration, demo.RunAsync, cancellation, live ? LogLevel.Error : LogLevel.Information);
         });
         return command;
     }
 
     /// <summary>One demo run's settings and steps.</summary>
-    private sealed record DemoRun(SimulatedSeries Series, MonitorOptions Options, string Directory, double Rate, bool Headless, int HttpPort)
+    private sealed record DemoRun(SimulatedSeries Series, MonitorOptions Options, string Directory, double Rate, bool LiveDashboard, int HttpPort)
     {
         public async Task<int> RunAsync(IServiceProvider services, CancellationToken stop)
         {
@@ -99,6 +101,7 @@ internal static class DemoCommand
                 OutPath = results,
                 RecordPath = recording,
                 Summary = true,
+                LiveDashboard = LiveDashboard,
                 HttpPort = HttpPort,
             };
             double seconds = Series.Options.Frames / Rate;

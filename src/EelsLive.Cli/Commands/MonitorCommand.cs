@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EelsLive.Cli.Console;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
@@ -103,6 +104,7 @@ internal static class MonitorCommand
                     OutPath = parse.GetValue(output)?.FullName,
                     RecordPath = parse.GetValue(record)?.FullName,
                     Summary = !parse.GetValue(quiet),
+                    LiveDashboard = TerminalDashboard.ModeFor(Spectre.Console.AnsiConsole.Console, parse.GetValue(quiet)) == DashboardMode.Live,
                     HttpPort = reader.Integer("--http"),
                     PublishEndpoint = publishEndpoint,
                 };
@@ -114,7 +116,11 @@ internal static class MonitorCommand
             }
 
             string? reportDir = parse.GetValue(report)?.FullName;
-            return await CommandHost.RunAsync(configuration, (services, stop) => RunAsync(services, settings, reportDir, stop), cancellation);
+            return await CommandHost.RunAsync(
+                configuration,
+                (services, stop) => RunAsync(services, settings, reportDir, stop),
+                cancellation,
+                settings.LiveDashboard ? LogLevel.Error : LogLevel.Information);
         });
         return command;
     }

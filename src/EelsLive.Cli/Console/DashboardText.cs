@@ -46,7 +46,8 @@ internal static class DashboardText
     }
 
     /// <summary>
-    /// "C–O reaches 0.5 in ≈ 820 e/Å², ≈ 41 s at the current rate", "C–O has crossed 0.5", or a line saying why there is no forecast.
+    /// "C–O reaches 0.5 in ≈ 820 e/Å², ≈ 41 s at the current rate", "C–O has crossed 0.5", or a line saying why there is no
+    /// forecast; windows that cannot raise alarms (π–π* by default) say "(not alarmed)".
     /// </summary>
     public static string Forecast(DashboardWindow w, double currentDoseEA2, double doseRateEA2PerS, double threshold)
     {
@@ -63,16 +64,17 @@ internal static class DashboardText
                 : $"{w.Label}: no forecast of reaching {theta} yet";
         }
 
+        string alarmed = w.Forecast is null ? " (not alarmed)" : string.Empty;
         double left = cross - currentDoseEA2;
         if (left <= 0)
         {
-            return $"{w.Label} is at {theta} now (≈ {Dose(cross)} e/Å²)";
+            return $"{w.Label} is at {theta} now (≈ {Dose(cross)} e/Å²){alarmed}";
         }
 
         string time = doseRateEA2PerS > 0
             ? $", ≈ {AlarmText.Duration(left / doseRateEA2PerS)} at the current rate"
             : ", no time estimate while the dose rate is zero";
-        return $"{w.Label} reaches {theta} in ≈ {Dose(left)} e/Å²{time}";
+        return $"{w.Label} reaches {theta} in ≈ {Dose(left)} e/Å²{time}{alarmed}";
     }
 
     /// <summary>The banner's words after the level: which windows crossed or will probably cross, and a budget alert.</summary>
@@ -127,10 +129,10 @@ internal static class DashboardText
             : text;
     }
 
-    /// <summary>"series 's1' ended (completed): 300 frames accepted, 2 lost" — the line <c>monitor</c> has always printed.</summary>
+    /// <summary>"series 's1' ended (completed): 300 frames accepted, 2 lost" — the same words <c>monitor</c> logs.</summary>
     public static string SeriesEnded(Pipeline.SeriesEnded end) =>
         $"series '{end.End.SeriesId}' ended ({end.End.Reason.WireName()}): {end.FramesAccepted} frames accepted, {end.LostFrames} lost";
 
-    /// <summary>"series 's1' started" — the line <c>monitor</c> has always printed.</summary>
+    /// <summary>"series 's1' started" — the same words <c>monitor</c> logs.</summary>
     public static string SeriesStarted(Pipeline.SeriesStarted start) => $"series '{start.SeriesId}' started";
 }

@@ -9,17 +9,24 @@ namespace EelsLive.Cli.Console;
 /// <summary>Builds the live dashboard from a <see cref="DashboardState"/>: a pure function, so tests render it to text.</summary>
 internal static class DashboardView
 {
-    private const int IntegrityBarWidth = 20;
+    /// <summary>Narrower terminals get the compact table: every cell on two lines, a shorter bar.</summary>
+    public const int WideWidth = 110;
+
     private const int BudgetBarWidth = 30;
 
     /// <summary>The whole dashboard: header, alarm banner, per-window table, forecasts and dose budget.</summary>
     public static IRenderable Render(DashboardState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        return new WidthDependent(width => Build(state, wide: width >= WideWidth));
+    }
+
+    private static Rows Build(DashboardState state, bool wide)
+    {
         var parts = new List<IRenderable> { Title(state), Header(state), Banner(state) };
         if (state.Windows.Count > 0)
         {
-            parts.Add(Windows(state));
+            parts.Add(Windows(state, wide));
             parts.Add(Forecasts(state));
         }
 
@@ -83,9 +90,9 @@ internal static class DashboardView
         return new Panel(text) { Border = BoxBorder.Heavy, BorderStyle = new Style(color), Expand = true };
     }
 
-    private static Table Windows(DashboardState state)
+    private static Table Windows(DashboardState state, bool wide)
     {
-        double threshold = state.Settings.Threshold;
+        string gap = wide ? " " : "\n";
         var table = new Table { Border = TableBorder.Rounded, Expand = true }
             .AddColumn("Window")
             .AddColumn("Integrity (90%)")
@@ -93,49 +100,62 @@ internal static class DashboardView
             .AddColumn("Alarm");
         foreach (var w in state.Windows)
         {
-            table.AddRow(WindowCell(w), IntegrityCell(w, threshold, state.Settings.ModelRunning), D50Cell(w), AlarmCell(w));
+            table.AddRow(
+                WindowCell(w, wide),
+                IntegrityCell(w, state.Settings, barWidth: wide ? 20 : 16, gap),
+                D50Cell(w, gap),
+                AlarmCell(w, gap));
         }
 
         return table;
     }
 
-    private static Markup WindowCell(DashboardWindow w)
+    private static Markup WindowCell(DashboardWindow w, bool wide)
     {
-        string range = string.Create(CultureInfo.InvariantCulture, $"{w.Report.LoEv:0.##}–{w.Report.HiEv:0.##} eV");
-        string rising = w.Rising ? " [aqua]↑ rises[/]" : string.Empty;
-        return new Markup($"[bold]{Markup.Escape(w.Label)}[/] [grey]{range}[/]{rising}");
+        string label = $"[bold]{Markup.Escape(w.Label)}[/]";
+        string range = string.Create(CultureInfo.InvariantCulture, $"[grey]{w.Report.LoEv:0.##}–{w.Report.HiEv:0.##} eV[/]");
+        if (wide)
+        {
+            return new Markup($"{label} {range}{(w.Rising ? " [aqua]↑ rises[/]" : string.Empty)}");
+        }
+
+        return new Markup($"{label}{(w.Rising ? " [aqua]↑[/]" : string.Empty)}\n{range}");
     }
 
-    private static Markup IntegrityCell(DashboardWindow w, double threshold, bool modelRunning)
+    private static Markup IntegrityCell(DashboardWindow w, DashboardSettings settings, int barWidth, string gap)
     {
         if (DashboardText.Integrity(w.Report) is not { } numbers)
         {
-            return new Markup(modelRunning ? "[grey]no estimate yet[/]" : "[grey]no model[/]");
+            return new Markup(settings.ModelRunning ? "[grey]no estimate yet[/]" : "[grey]no model[/]");
         }
 
         double point = w.Report.Integrity!.Value;
-        string bar = IntervalBar.Render(w.Report.IntegrityLo ?? point, w.Report.IntegrityHi ?? point, threshold, IntegrityBarWidth);
+        string bar = IntervalBar.Render(w.Report.IntegrityLo ?? point, w.Report.IntegrityHi ?? point, settings.Threshold, barWidth);
         string color = (w.Forecast is null ? Color.Grey : ColorOf(w.Level)).ToMarkup();
-        return new Markup($"[{color}]{bar}[/] {numbers}");
+        return new Markup($"[{color}]{bar}[/]{gap}{numbers}");
     }
 
-    private static Markup D50Cell(DashboardWindow w) => DashboardText.D50(w.Report) switch
+    private static Markup D50Cell(DashboardWindow w, string gap)
     {
-        null => new Markup("[grey]—[/]"),
-        { } text when w.Report.D50EA2 is null => new Markup($"[grey]{Markup.Escape(text)}[/]"),
-        { } text => new Markup(Markup.Escape(text)),
-    };
+        if (DashboardText.D50(w.Report) is not { } text)
+        {
+            return new Markup("[grey]—[/]");
+        }
 
-    private static Markup AlarmCell(DashboardWindow w)
+        string escaped = Markup.Escape(text).Replace(" (", gap + "(", StringComparison.Ordinal);
+        return new Markup(w.Report.D50EA2 is null ? $"[grey]{escaped}[/]" : escaped);
+    }
+
+    private static Markup AlarmCell(DashboardWindow w, string gap)
     {
         if (w.Forecast is not { } forecast)
         {
-            return new Markup(w.Rising ? "[grey]not alarmed (rises)[/]" : "[grey]not alarmed[/]");
+            return new Markup($"[grey]not alarmed{(w.Rising ? gap + "(rises)" : string.Empty)}[/]");
         }
 
         string color = ColorOf(forecast.Level).ToMarkup();
         return new Markup(string.Create(CultureInfo.InvariantCulture,
-            $"[bold {color}]{forecast.Level.ToWireName().ToUpperInvariant()}[/] [grey]P = {forecast.CrossProbability:F2}[/]"));
+            $"[bold {color}]{forecast.Level.ToWireName().ToUpperInvariant()}[/]{gap}[grey]P = {forecast.CrossProbability:F2}[/]"));
     }
 
     private static Rows Forecasts(DashboardState state)

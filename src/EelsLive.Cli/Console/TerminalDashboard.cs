@@ -9,7 +9,8 @@ namespace EelsLive.Cli.Console;
 /// <summary>
 /// The operator's console during <c>eelslive monitor</c>: a Spectre.Console live view redrawn a few times a second on
 /// the scheduler (never on the processing thread), or — when stdout is not an interactive terminal — the plain summary
-/// line each second. In both modes series and alarm changes are printed as lines, so they stay in the scrollback.
+/// line each second. In both modes series and alarm changes are printed as lines (unless <see cref="DashboardSettings.EventLines"/>
+/// is off), so they stay in the scrollback.
 /// </summary>
 internal sealed class TerminalDashboard : IDisposable
 {
@@ -28,6 +29,7 @@ internal sealed class TerminalDashboard : IDisposable
     private LiveDisplayContext? _live;
     private Task? _liveTask;
     private bool _started;
+    private bool _disposed;
     private bool _stopped;
 
     /// <summary>Creates a dashboard over a run's <paramref name="events"/> and <paramref name="statistics"/>; nothing shows until <see cref="Start"/>.</summary>
@@ -68,6 +70,7 @@ internal sealed class TerminalDashboard : IDisposable
     /// <summary>Subscribes to the events and starts the live view or the summary ticker; call before the monitor runs.</summary>
     public void Start()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_started)
         {
             throw new InvalidOperationException("The dashboard is already started.");
@@ -106,7 +109,8 @@ internal sealed class TerminalDashboard : IDisposable
         {
             if (Mode == DashboardMode.Live && !_stopped)
             {
-                _console.WriteLine(line);
+                // Padded to the full width: the line is drawn where the live view was and must cover it entirely.
+                _console.Write(new Grid { Expand = true }.AddColumn().AddRow(new Text(line)));
             }
             else
             {
@@ -118,6 +122,12 @@ internal sealed class TerminalDashboard : IDisposable
     /// <summary>Stops redrawing, leaves the final frame (live) or prints a final summary line (plain), and unsubscribes.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _ticker?.Dispose();
         _subscription?.Dispose();
         if (!_started)
@@ -140,10 +150,7 @@ internal sealed class TerminalDashboard : IDisposable
         else if (_settings.ShowSummary)
         {
             WriteSummary();
-            _stopped = true;
         }
-
-        _started = false;
     }
 
     private void OnEvent(PipelineEvent e)

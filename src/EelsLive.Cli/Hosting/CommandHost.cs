@@ -12,8 +12,15 @@ namespace EelsLive.Cli.Hosting;
 /// </summary>
 internal static class CommandHost
 {
+    /// <param name="configuration">The layered configuration.</param>
+    /// <param name="body">The command's work, given the services and a token cancelled by Ctrl-C or SIGTERM.</param>
+    /// <param name="cancellation">The command line's own cancellation.</param>
+    /// <param name="consoleLogLevel">The least level logged to the console; raised while a live dashboard owns the terminal.</param>
     public static async Task<int> RunAsync(
-        IConfiguration configuration, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellation)
+        IConfiguration configuration,
+        Func<IServiceProvider, CancellationToken, Task<int>> body,
+        CancellationToken cancellation,
+        LogLevel consoleLogLevel = LogLevel.Information)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -25,6 +32,7 @@ internal static class CommandHost
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, consoleLogLevel);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

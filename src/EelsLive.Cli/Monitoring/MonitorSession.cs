@@ -111,7 +111,15 @@ internal sealed class MonitorSession
             subscriptions.Add(attach(monitor));
         }
 
-        if (_settings.Summary)
+        if (_settings.LiveDashboard)
+        {
+            var terminal = new TerminalDashboard(
+                monitor.Events, monitor.Statistics, Spectre.Console.AnsiConsole.Console, DashboardMode.Live,
+                DashboardSettings.For(options, quiet: false), _time, TaskPoolScheduler.Default);
+            terminal.Start();
+            subscriptions.Add(terminal);
+        }
+        else if (_settings.Summary)
         {
             subscriptions.Add(Observable.Interval(TimeSpan.FromSeconds(1), TaskPoolScheduler.Default).Subscribe(_ => summary.WriteLine()));
         }
@@ -140,7 +148,7 @@ internal sealed class MonitorSession
             jsonl?.Flush();
         }
 
-        if (_settings.Summary)
+        if (_settings.Summary && !_settings.LiveDashboard)
         {
             summary.WriteLine();
         }

@@ -21,6 +21,9 @@ internal sealed record MonitorSessionSettings
     /// <summary>Serve the web dashboard on this port of 127.0.0.1 (0 picks a free port); null serves none.</summary>
     public int? HttpPort { get; init; }
 
+    /// <summary>Show the live terminal dashboard (an interactive terminal) instead of the plain summary lines.</summary>
+    public bool LiveDashboard { get; init; }
+
     /// <summary>Print the once-a-second summary line (plain mode).</summary>
     public bool Summary { get; init; } = true;
 }

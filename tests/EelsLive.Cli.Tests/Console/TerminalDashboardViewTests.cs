@@ -69,6 +69,11 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
         Assert.Contains("not alarmed (rises)", piRow);
         Assert.Contains("π–π* rises with dose (mixed response): no crossing forecast", text);
         Assert.DoesNotContain("↑", Line(text, "C–O 10–15"));
+
+        var state = Sample();
+        var pi = state.Windows[0] with { Report = state.Windows[0].Report with { CrossDoseEA2 = 3400 } };
+        var crossing = state with { Windows = [pi, .. state.Windows.Skip(1)] };
+        Assert.Contains("π–π* reaches 0.5 in ≈ 250 e/Å², ≈ 10 s at the current rate (not alarmed)", DashboardRendering.ToText(DashboardView.Render(crossing)));
     }
 
     [Fact]
