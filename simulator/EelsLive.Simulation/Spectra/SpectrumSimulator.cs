@@ -76,6 +76,12 @@ public sealed class SpectrumSimulator
         return conditions;
     }
 
+    /// <summary>
+    /// Advances past the next frame without computing its counts (a frame lost in transit still exposes the sample);
+    /// every later frame is the same as if it had been generated.
+    /// </summary>
+    public FrameConditions Skip() => AdvanceConditions(NextSeq++);
+
     /// <summary>Allocates and returns the next frame's counts together with its conditions.</summary>
     public (float[] Counts, FrameConditions Conditions) Next()
     {
