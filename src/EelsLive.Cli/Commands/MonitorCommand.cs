@@ -27,6 +27,10 @@ internal static class MonitorCommand
         var record = new Option<FileInfo?>("--record") { Description = "Append every received wire message (valid or not) to this session file, for analyze and replay." };
         var untilEnd = new Option<bool>("--until-end") { Description = "Exit 0 after the first series' eels.end (or after --idle-timeout of silence)." };
         var idle = new Option<double?>("--idle-timeout") { Description = "Exit after this many seconds without any message." };
+        var everyFrame = new Option<bool>("--refit-every-frame")
+        {
+            Description = "Refit on every frame even when frames queue up, so analyze reproduces the run exactly (the monitor may fall behind a fast source).",
+        };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print the once-a-second summary line." };
         var publish = new Option<string?>("--publish")
         {
@@ -42,6 +46,7 @@ internal static class MonitorCommand
         command.Add(untilEnd);
         command.Add(idle);
         command.Add(quiet);
+        command.Add(everyFrame);
         command.Add(publish);
         command.Add(http);
         command.Add(report);
@@ -100,6 +105,7 @@ internal static class MonitorCommand
                     {
                         UntilEnd = parse.GetValue(untilEnd),
                         IdleTimeout = idleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                        CoalesceRefits = !parse.GetValue(everyFrame),
                     },
                     OutPath = parse.GetValue(output)?.FullName,
                     RecordPath = parse.GetValue(record)?.FullName,

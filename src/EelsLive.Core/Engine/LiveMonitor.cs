@@ -44,7 +44,7 @@ public sealed class LiveMonitor
         ArgumentNullException.ThrowIfNull(settings);
         var processed = _source
             .Do(_raw.OnNext)
-            .SelectMany(m => _engine.Process(m.Message, m.MoreFramesQueued))
+            .SelectMany(m => _engine.Process(m.Message, settings.CoalesceRefits && m.MoreFramesQueued))
             .Do(Statistics.Observe)
             .Do(_events.OnNext)
             .Publish();

@@ -62,7 +62,7 @@ public class MonitorEndToEndTests
         using var dir = new TempDir();
         string endpoint = FreePort.Endpoint();
         using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", endpoint, "--until-end", "--idle-timeout", "60",
-            "--out", dir.File("live.jsonl"), "--record", dir.File("session.eelsrec"), "--quiet");
+            "--out", dir.File("live.jsonl"), "--record", dir.File("session.eelsrec"), "--quiet", "--refit-every-frame");
         await monitor.WaitForOutputAsync("monitoring", Limit);
         var sim = await CliProcess.RunAsync("eelslive-sim", Limit, "--bind", endpoint, "--preset", "mil101fe", "--frames", "250",
             "--rate", "50", "--seed", "11", "--dose-per-frame", "5");
@@ -77,12 +77,9 @@ public class MonitorEndToEndTests
         Assert.Equal(live.Count, offline.Count);
         Assert.Contains(live, l => l.GetProperty("windows").GetProperty("c_o").GetProperty("integrity").ValueKind == JsonValueKind.Number);
 
-        // A refit coalesced live (the machine was busy) carries fit_ms null; up to the first one, everything but
-        // the wall-clock fit time must be identical.
-        int comparable = live.FindIndex(l => l.GetProperty("fit_ms").ValueKind == JsonValueKind.Null);
-        comparable = comparable < 0 ? live.Count : comparable;
-        Assert.True(comparable >= 20, $"only {comparable} frames were refitted live without coalescing");
-        for (int i = 0; i < comparable; i++)
+        // With --refit-every-frame the live run is reproducible exactly, except the wall-clock fit time.
+        Assert.All(live, l => Assert.Equal(JsonValueKind.Number, l.GetProperty("fit_ms").ValueKind));
+        for (int i = 0; i < live.Count; i++)
         {
             Assert.Equal(WithoutFitTime(offline[i]), WithoutFitTime(live[i]));
         }

@@ -10,6 +10,7 @@ internal sealed class SseReader : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _seen = new();
 
     public SseReader(Uri address)
     {
@@ -17,6 +18,9 @@ internal sealed class SseReader : IAsyncDisposable
     }
 
     public Channel<(string Type, string Data, long Timestamp)> Events { get; } = Channel.CreateUnbounded<(string, string, long)>();
+
+    /// <summary>How many events of <paramref name="type"/> have arrived so far (read or not).</summary>
+    public int Seen(string type) => _seen.GetValueOrDefault(type);
 
     public async Task<(string Type, string Data, long Timestamp)> NextAsync(Func<(string Type, string Data, long Timestamp), bool> match, TimeSpan timeout)
     {
@@ -40,6 +44,7 @@ internal sealed class SseReader : IAsyncDisposable
             await using var stream = await response.Content.ReadAsStreamAsync(_stop.Token);
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(_stop.Token))
             {
+                _seen.AddOrUpdate(item.EventType, 1, (_, n) => n + 1);
                 Events.Writer.TryWrite((item.EventType, item.Data, Stopwatch.GetTimestamp()));
             }
         }
