@@ -6,7 +6,8 @@ namespace EelsLive.Protocol;
 
 /// <summary>
 /// Decodes and validates protocol v1 messages. Every rejection carries a specific reason; no exception
-/// escapes to the caller. <c>bin</c> counts are returned as a view of the payload, not a copy.
+/// escapes to the caller. <c>bin</c> counts are returned as a view of the payload, not a copy. An instance remembers the
+/// last series id to avoid re-decoding it for every frame, so use one decoder per thread.
 /// </summary>
 public sealed class WireDecoder
 {
@@ -18,6 +19,8 @@ public sealed class WireDecoder
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ProtocolLimits _limits;
+    private byte[] _lastSeriesIdBytes = [];
+    private string? _lastSeriesId;
 
     /// <summary>Creates a decoder that enforces <paramref name="limits"/> (default limits when null).</summary>
     public WireDecoder(ProtocolLimits? limits = null) => _limits = limits ?? ProtocolLimits.Default;
@@ -126,7 +129,7 @@ public sealed class WireDecoder
     private Rejection? ReadValue(ref MessagePackReader reader, scoped ReadOnlySpan<byte> key, ReadOnlyMemory<byte> payload, ref PayloadFields f)
     {
         if (key.SequenceEqual("v"u8)) return ReadInteger(ref reader, WireKeys.V, ref f.V);
-        if (key.SequenceEqual("series_id"u8)) return ReadString(ref reader, WireKeys.SeriesId, ref f.SeriesId);
+        if (key.SequenceEqual("series_id"u8)) return ReadSeriesId(ref reader, ref f.SeriesId);
         if (key.SequenceEqual("seq"u8)) return ReadInteger(ref reader, WireKeys.Seq, ref f.Seq);
         if (key.SequenceEqual("t"u8)) return ReadNumber(ref reader, WireKeys.T, ref f.T);
         if (key.SequenceEqual("exposure_s"u8)) return ReadNumber(ref reader, WireKeys.ExposureS, ref f.ExposureS);
@@ -239,6 +242,32 @@ public sealed class WireDecoder
 
         target = StrictUtf8.GetString(bytes);
         return null;
+    }
+
+    /// <summary>Reads <c>series_id</c>, reusing the previous message's string when the bytes are the same (every frame of a series).</summary>
+    private Rejection? ReadSeriesId(ref MessagePackReader reader, ref string? target)
+    {
+        if (target is null && reader.NextMessagePackType == MessagePackType.String)
+        {
+            var bytes = ReadStringBytes(ref reader);
+            if (_lastSeriesId is not null && bytes.SequenceEqual(_lastSeriesIdBytes))
+            {
+                target = _lastSeriesId;
+                return null;
+            }
+
+            if (bytes.Length > _limits.MaxStringBytes)
+            {
+                return new Rejection(RejectionKind.TooLarge, $"key 'series_id' is a string of {bytes.Length} bytes, more than the limit of {_limits.MaxStringBytes}");
+            }
+
+            target = StrictUtf8.GetString(bytes);
+            _lastSeriesIdBytes = bytes.ToArray();
+            _lastSeriesId = target;
+            return null;
+        }
+
+        return ReadString(ref reader, WireKeys.SeriesId, ref target);
     }
 
     private Rejection? ReadCounts(ref MessagePackReader reader, ReadOnlyMemory<byte> payload, ref PayloadFields f)

@@ -15,6 +15,7 @@ public sealed class FramePipeline
     private readonly SeriesTracker _series = new();
     private DoseAccountant _dose;
     private double[] _scratch = [];
+    private double _received;
 
     /// <summary>Creates a pipeline with validated options.</summary>
     public FramePipeline(PipelineOptions options, ProtocolLimits? limits = null)
@@ -40,20 +41,11 @@ public sealed class FramePipeline
     public IReadOnlyList<PipelineEvent> Process(RecordedMessage raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var frames = new ReadOnlyMemory<byte>[raw.Frames.Count];
-        for (int i = 0; i < frames.Length; i++)
-        {
-            frames[i] = raw.Frames[i];
-        }
-
-        var decoded = _decoder.Decode(frames);
-        var events = decoded.IsAccepted ? Route(decoded.Message) : [Reject(decoded.Rejection)];
-        for (int i = 0; i < events.Length; i++)
-        {
-            events[i] = events[i] with { ReceivedUnixS = raw.ReceivedUnixS };
-        }
-
-        return events;
+        _received = raw.ReceivedUnixS;
+        var decoded = raw.Frames.Count == 2
+            ? _decoder.Decode(raw.Frames[0], raw.Frames[1])
+            : _decoder.Decode(raw.Frames.Select(f => (ReadOnlyMemory<byte>)f).ToArray());
+        return decoded.IsAccepted ? Route(decoded.Message) : [Reject(decoded.Rejection)];
     }
 
     private PipelineEvent[] Route(WireMessage message)
@@ -68,18 +60,18 @@ public sealed class FramePipeline
             case StartMessage start:
                 if (_series.CurrentSeries == start.SeriesId)
                 {
-                    return [new SeriesStarted(start.SeriesId, start)];
+                    return [new SeriesStarted(start.SeriesId, start) { ReceivedUnixS = _received }];
                 }
 
                 BeginSeries(start.SeriesId);
-                return [new SeriesStarted(start.SeriesId, start)];
+                return [new SeriesStarted(start.SeriesId, start) { ReceivedUnixS = _received }];
             case EndMessage end:
                 if (_series.CurrentSeries == end.SeriesId && _series.LastSeq is { } last)
                 {
                     _series.AddTailLoss(end.Frames - (last + 1));
                 }
 
-                return [new SeriesEnded(end, _series.CurrentSeries == end.SeriesId ? _series.FramesAccepted : 0, _series.LostFrames)];
+                return [new SeriesEnded(end, _series.CurrentSeries == end.SeriesId ? _series.FramesAccepted : 0, _series.LostFrames) { ReceivedUnixS = _received }];
             case FrameMessage frame:
                 return MeasureFrame(frame);
             default:
@@ -106,7 +98,7 @@ public sealed class FramePipeline
 
             BeginSeries(frame.SeriesId);
             _dose = fresh;
-            started = new SeriesStarted(frame.SeriesId, null);
+            started = new SeriesStarted(frame.SeriesId, null) { ReceivedUnixS = _received };
         }
         else
         {
@@ -123,7 +115,7 @@ public sealed class FramePipeline
 
         _series.Accept(frame.Seq, lostBefore);
         _dose.Commit(step, frame.T);
-        var measured = new FrameMeasured(Measure(frame, step), RejectedMessages);
+        var measured = new FrameMeasured(Measure(frame, step), RejectedMessages) { ReceivedUnixS = _received };
         return started is null ? [measured] : [started, measured];
     }
 
@@ -184,6 +176,6 @@ public sealed class FramePipeline
     private MessageRejected Reject(Rejection rejection)
     {
         RejectedMessages++;
-        return new MessageRejected(rejection, RejectedMessages);
+        return new MessageRejected(rejection, RejectedMessages) { ReceivedUnixS = _received };
     }
 }
