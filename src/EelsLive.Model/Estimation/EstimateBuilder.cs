@@ -44,11 +44,27 @@ public sealed class EstimateBuilder
         var d50 = new Crossing();
         var cross = new Crossing();
         var crossHi = new Crossing();
+        // The upper log-hazard quantile of a monotone hazard is non-decreasing in dose, so it is replaced by its running
+        // minimum from the right (isotonic envelope). Near D = 0 the normal approximation in ln Λ is poor (Λ → 0 and the
+        // initial slope is unidentified, e.g. after an incubation dose) and the raw quantile can spuriously exceed
+        // ln ln 2 at doses the data show are far from half integrity; the envelope removes these spurious crossings.
+        Span<double> upperQuantile = stackalloc double[GridPoints];
+        for (var i = 0; i < GridPoints; i++)
+        {
+            band.Evaluate(window, Math.Exp(logFrom + step * i), out var center, out var spread);
+            upperQuantile[i] = center + Gaussian.Z90 * spread;
+        }
+
+        for (var i = GridPoints - 2; i >= 0; i--)
+        {
+            upperQuantile[i] = Math.Min(upperQuantile[i], upperQuantile[i + 1]);
+        }
+
         for (var i = 0; i < GridPoints; i++)
         {
             var logDose = logFrom + step * i;
             band.Evaluate(window, Math.Exp(logDose), out var center, out var spread);
-            d50Lo.Observe(logDose, center + Gaussian.Z90 * spread - _logHazardHalf);
+            d50Lo.Observe(logDose, upperQuantile[i] - _logHazardHalf);
             d50Hi.Observe(logDose, center - Gaussian.Z90 * spread - _logHazardHalf);
             d50.Observe(logDose, center - _logHazardHalf);
             cross.Observe(logDose, center - _logHazardThreshold);
@@ -58,7 +74,11 @@ public sealed class EstimateBuilder
         double? d50Point = d50.Found ? Refine(band, window, d50, _logHazardHalf) : null;
         double d50Lower = d50Lo.Found ? d50Lo.InterpolatedDose : horizon;
         double? d50Upper = d50Hi.Found ? d50Hi.InterpolatedDose : null;
-        var estimable = significant && d50Point is not null && d50Upper is not null && d50Upper.Value <= _options.MaxD50IntervalRatio * d50Lower;
+        // Once the centre curve has passed half integrity inside the observed dose range, D50 is an interpolation pinned by
+        // the data (not an extrapolation), so it is reported with its (possibly wide) bounds even if hi/lo exceeds the ratio.
+        var interpolated = d50Point is not null && d50Point.Value <= dose;
+        var estimable = significant && d50Point is not null && d50Upper is not null
+            && (interpolated || d50Upper.Value <= _options.MaxD50IntervalRatio * d50Lower);
         double? crossDose = significant && cross.Found && crossHi.Found ? Refine(band, window, cross, _logHazardThreshold) : null;
 
         band.Evaluate(window, dose + _options.LeadDoseEA2, out var yLead, out var sdLead);

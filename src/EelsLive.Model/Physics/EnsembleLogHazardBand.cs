@@ -32,7 +32,10 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
     }
 
     /// <summary>Sets the Birge-ratio inflation √max(1, χ²_red) of a window's band.</summary>
-    public void SetMisfitInflation(int window, double reducedChiSquare) => _misfitInflation[window] = Math.Sqrt(Math.Max(1, reducedChiSquare));
+    public void SetMisfitInflation(int window, double reducedChiSquare) => _misfitInflation[window] = Scale * Math.Sqrt(Math.Max(1, reducedChiSquare));
+
+    /// <summary>Calibration factor applied to every spread (<see cref="ModelOptions.BandScale"/>).</summary>
+    public double Scale { get; init; } = 1;
 
     /// <summary>Laplace covariance of θ of the full-data fit for one window (written by the caller; see <see cref="SetCovarianceValid"/>).</summary>
     public Span<double> CovarianceOf(int window)

@@ -2,8 +2,11 @@ namespace EelsLive.Model.Physics;
 
 /// <summary>
 /// Cumulative hazard Λ(D) ≥ 0 of one window, monotone non-decreasing with Λ(0) = 0 by construction:
-/// order-p kinetics Λₖ = ln(1 + (p−1)kD)/(p−1) plus a non-negative monotone network in u = ln(1 + D/Dref).
-/// Integrity is I = exp(−Λ). Parameters θ = [ln k, softplus⁻¹(p−1), (γⱼ, ωⱼ, βⱼ) per hidden unit].
+/// dispersive order-p kinetics Λₖ = ln(1 + (p−1)(kD)^β)/(p−1) plus a non-negative monotone network in u = ln(1 + D/Dref).
+/// Integrity is I = exp(−Λ). Parameters θ = [ln k, softplus⁻¹(p−1), (γⱼ, ωⱼ, bⱼ) per hidden unit, ln β].
+/// β = 1 is classical order-p kinetics (p = 1: single exponential); β &lt; 1 is a dose-dependent rate coefficient
+/// k(D) ∝ D^(β−1) (dispersive kinetics from a distribution of site sensitivities; a stretched exponential at p = 1).
+/// β is fitted only when the hazard is created as dispersive; otherwise ln β is pinned at 0 with zero gradient.
 /// </summary>
 public sealed class MonotoneHazard
 {
@@ -16,15 +19,26 @@ public sealed class MonotoneHazard
     /// <summary>Initial p − 1 of every fit.</summary>
     public const double InitialOrderExcess = 0.2;
 
+    /// <summary>Smallest allowed dispersion exponent β.</summary>
+    public const double MinDispersion = 0.3;
+
+    /// <summary>
+    /// Largest allowed dispersion exponent β. β &gt; 1 (compressed onset) was tried up to 3: it fits incubation better but
+    /// trades off against p and S∞ on ordinary order-p data, so β is limited to dispersive (β ≤ 1) kinetics.
+    /// </summary>
+    public const double MaxDispersion = 1;
+
     private const int UnitStride = 7;
     private const int Head = 4;
 
     /// <summary>Creates the hazard for <paramref name="hiddenUnits"/> network units and log-dose reference <paramref name="referenceDoseEA2"/>.</summary>
-    public MonotoneHazard(int hiddenUnits, double referenceDoseEA2)
+    public MonotoneHazard(int hiddenUnits, double referenceDoseEA2, bool dispersive = true)
     {
         HiddenUnits = hiddenUnits;
         ReferenceDoseEA2 = referenceDoseEA2;
-        ParameterCount = 2 + 3 * hiddenUnits;
+        ParameterCount = 3 + 3 * hiddenUnits;
+        DispersionIndex = ParameterCount - 1;
+        IsDispersive = dispersive;
         CoefficientCount = Head + UnitStride * hiddenUnits;
         LowerBounds = new double[ParameterCount];
         UpperBounds = new double[ParameterCount];
@@ -41,7 +55,16 @@ public sealed class MonotoneHazard
             LowerBounds[4 + 3 * j] = -60;
             UpperBounds[4 + 3 * j] = 60;
         }
+
+        LowerBounds[DispersionIndex] = dispersive ? Math.Log(MinDispersion) : 0;
+        UpperBounds[DispersionIndex] = dispersive ? Math.Log(MaxDispersion) : 0;
     }
+
+    /// <summary>True when β is fitted; otherwise β = 1 and ln β is a frozen parameter with zero gradient.</summary>
+    public bool IsDispersive { get; }
+
+    /// <summary>Index of ln β (the last parameter).</summary>
+    public int DispersionIndex { get; }
 
     /// <summary>Hidden units of the monotone network.</summary>
     public int HiddenUnits { get; }
@@ -70,6 +93,9 @@ public sealed class MonotoneHazard
     /// <summary>Kinetic order p = 1 + softplus(θ₁) ≥ 1.</summary>
     public static double Order(ReadOnlySpan<double> theta) => 1 + Softplus.Value(theta[1]);
 
+    /// <summary>Dispersion exponent β = exp(θ_last) of a window's parameters (length <see cref="ParameterCount"/>).</summary>
+    public double Dispersion(ReadOnlySpan<double> theta) => Math.Exp(theta[DispersionIndex]);
+
     /// <summary>Deterministic (jitter = 0) or jittered initial parameters around characteristic dose <paramref name="initialDoseScaleEA2"/>.</summary>
     public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter)
     {
@@ -85,6 +111,7 @@ public sealed class MonotoneHazard
             theta[4 + 3 * j] = -w * knee;
         }
 
+        theta[DispersionIndex] = UpperBounds[DispersionIndex] > LowerBounds[DispersionIndex] ? 0.1 * jitter * gaussian() : 0;
         Project(theta);
     }
 
@@ -103,7 +130,7 @@ public sealed class MonotoneHazard
         c[0] = Math.Exp(theta[0]);
         c[1] = Softplus.ValueAndSigmoid(theta[1], out var sigmaPi);
         c[2] = sigmaPi;
-        c[3] = 0;
+        c[3] = Math.Exp(theta[DispersionIndex]);
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -118,11 +145,14 @@ public sealed class MonotoneHazard
         }
     }
 
+    /// <summary>(kD)^β, zero at D = 0.</summary>
+    private static double Dispersed(double kd, double beta) => kd > 0 ? Math.Exp(beta * Math.Log(kd)) : 0;
+
     /// <summary>Cumulative hazard Λ(D).</summary>
     public double Value(ReadOnlySpan<double> c, double dose, double u)
     {
         var q = c[1];
-        var z = c[0] * dose;
+        var z = Dispersed(c[0] * dose, c[3]);
         var x = q * z;
         var lambda = x > 1e-4 ? Math.Log(1 + x) / q : z * (1 - x * (0.5 - x / 3));
         for (var j = 0; j < HiddenUnits; j++)
@@ -140,7 +170,9 @@ public sealed class MonotoneHazard
     {
         var k = c[0];
         var q = c[1];
-        var z = k * dose;
+        var beta = c[3];
+        var kd = k * dose;
+        var z = Dispersed(kd, beta);
         var x = q * z;
         double lambda, dq;
         if (x > 1e-4)
@@ -155,8 +187,9 @@ public sealed class MonotoneHazard
             dq = z * z * (-0.5 + x * (2.0 / 3 - 0.75 * x));
         }
 
-        gradient[0] = z / (1 + x);
+        gradient[0] = beta * z / (1 + x);
         gradient[1] = dq * c[2];
+        gradient[DispersionIndex] = IsDispersive && z > 0 ? beta * z * Math.Log(kd) / (1 + x) : 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -180,7 +213,10 @@ public sealed class MonotoneHazard
     {
         var k = c[0];
         var q = c[1];
-        var x = q * k * dose;
+        var beta = c[3];
+        var kd = k * dose;
+        var z = Dispersed(kd, beta);
+        var x = q * z;
         var duDd = 1 / (ReferenceDoseEA2 + dose);
         Span<double> sigmas = stackalloc double[HiddenUnits];
         Span<double> hs = stackalloc double[HiddenUnits];
@@ -196,12 +232,16 @@ public sealed class MonotoneHazard
             nPrime += c[o] * s * c[o + 2] * duDd;
         }
 
-        var scale = (1 + x) / k;
+        // scale = 1/Λₖ'(D) = D(1 + (p−1)z)/(βz), z = (kD)^β.
+        var zSafe = Math.Max(z, 1e-300);
+        var inverseSlope = dose / (beta * zSafe);
+        var scale = inverseSlope * (1 + x);
         var ratio = nPrime * scale;
         var g = 1 / (1 + ratio);
         var residual = Math.Log(1 + ratio) + q * lambdaNet;
-        gradient[0] = -g * nPrime / k;
-        gradient[1] = (g * nPrime * dose + lambdaNet) * c[2];
+        gradient[0] = -g * nPrime * dose / zSafe;
+        gradient[1] = (g * nPrime * dose / beta + lambdaNet) * c[2];
+        gradient[DispersionIndex] = !IsDispersive ? 0 : -g * nPrime * (inverseSlope * (1 + beta * Math.Log(Math.Max(kd, 1e-300))) + q * dose / beta);
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;

@@ -41,13 +41,16 @@ public sealed class PhysicsDamageModel : IDamageModel
         _names = [.. windowNames];
         var windows = _names.Length;
         var members = options.EnsembleSize + 1;
-        _hazard = new MonotoneHazard(options.HiddenUnits, options.ReferenceDoseEA2);
+        _hazard = new MonotoneHazard(options.HiddenUnits, options.ReferenceDoseEA2, options.DispersiveKinetics);
         var binning = new LogDoseBinning(options.MinBinDoseEA2, options.MaxBinDoseEA2, options.BinsPerDecade);
         _statistics = new BinStatistics(binning, members, windows);
         var ordering = options.OrderingPriors
             .Select(prior => (Array.IndexOf(_names, prior.MoreSensitive), Array.IndexOf(_names, prior.LessSensitive)))
             .ToArray();
-        _objective = new PhysicsObjective(_hazard, windows, binning.Count, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering);
+        _objective = new PhysicsObjective(_hazard, windows, binning.Count, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering)
+        {
+            DispersionPriorWeight = options.DispersionPriorWeight,
+        };
         _series = new BinnedSeries[members];
         _theta = new double[members][];
         _optimizers = new AdamOptimizer[members];
@@ -72,7 +75,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         _weights = new int[members];
         _collocation = new Collocation(options.CollocationPoints);
         var inflation = StudentT.InvCDF(0, 1, options.EnsembleSize, 0.95) / Gaussian.Z90;
-        _band = new EnsembleLogHazardBand(_hazard, members, windows, inflation);
+        _band = new EnsembleLogHazardBand(_hazard, members, windows, inflation) { Scale = options.BandScale };
         _builder = new EstimateBuilder(options);
     }
 
@@ -96,6 +99,9 @@ public sealed class PhysicsDamageModel : IDamageModel
 
     /// <summary>Current kinetic order p of a window in the full-data fit.</summary>
     public double OrderOf(int window) => MonotoneHazard.Order(_theta[0].AsSpan(window * _hazard.ParameterCount));
+
+    /// <summary>Current dispersion exponent β of a window in the full-data fit (1 = classical order-p kinetics).</summary>
+    public double DispersionOf(int window) => _hazard.Dispersion(_theta[0].AsSpan(window * _hazard.ParameterCount, _hazard.ParameterCount));
 
     /// <inheritdoc />
     public void Add(double doseMidEA2, ReadOnlySpan<double> signals)
@@ -132,6 +138,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         }
 
         _objective.PriorDoseEA2 = Math.Max(dose, _options.MinBinDoseEA2);
+        _objective.ObservedDoseEA2 = dose;
         var horizon = _builder.Horizon(dose);
         _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
         for (var m = 0; m < _theta.Length; m++)
@@ -169,6 +176,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             var reducedChiSquare = _objective.ReducedChiSquare(_theta[0], _series[0], k);
             _worstReducedChiSquare = Math.Max(_worstReducedChiSquare, reducedChiSquare);
             _band.SetMisfitInflation(k, reducedChiSquare);
+            _objective.SetPhysicsScale(k, _options.AdaptivePhysicsWeight ? 1 / reducedChiSquare : 1);
             var amplitudes = _objective.SolveAmplitudes(_theta[0], _series[0], k);
             var changeZ = _statistics.ChangeZ(k, _relativeNoiseVariance[k]);
             estimates[k] = _builder.Build(_band, k, _names[k], dose, amplitudes, changeZ);

@@ -18,6 +18,9 @@ public sealed class PhysicsObjective
     /// <summary>Linear pull of p − 1 towards 0 (first-order kinetics unless the data demand otherwise).</summary>
     public const double OrderPriorWeight = 0.1;
 
+    /// <summary>Quadratic pull of ln β towards 0 (classical order-p kinetics unless the data demand dispersion).</summary>
+    public double DispersionPriorWeight { get; init; } = 1.0;
+
     /// <summary>Quadratic shrinkage of the network amplitudes.</summary>
     public const double NetworkAmplitudeWeight = 0.1;
 
@@ -34,6 +37,7 @@ public sealed class PhysicsObjective
     private readonly double[] _hessian;
     private readonly double[] _workspace;
     private readonly double[] _projected;
+    private readonly double[] _physicsScale;
 
     /// <summary>Creates the objective for <paramref name="windows"/> windows and up to <paramref name="binCapacity"/> bins.</summary>
     public PhysicsObjective(MonotoneHazard hazard, int windows, int binCapacity, double physicsWeight, double orderingWeight, bool nonNegativeAsymptote, IReadOnlyList<(int More, int Less)> ordering)
@@ -51,7 +55,22 @@ public sealed class PhysicsObjective
         _hessian = new double[hazard.ParameterCount * hazard.ParameterCount];
         _workspace = new double[hazard.ParameterCount * hazard.ParameterCount];
         _projected = new double[hazard.ParameterCount];
+        _physicsScale = new double[windows];
+        Array.Fill(_physicsScale, 1.0);
     }
+
+    /// <summary>
+    /// Dose up to which the kinetics residual is relaxed for windows whose fit misfits (the observed dose range); beyond it
+    /// the residual always has its full weight, so forecasts remain order-p kinetics.
+    /// </summary>
+    public double ObservedDoseEA2 { get; set; }
+
+    /// <summary>
+    /// Sets the factor (0, 1] applied to the kinetics residual of one window inside the observed dose range. With
+    /// 1/χ²_red of the previous fit, data that the kinetics law cannot describe (incubation, strongly stretched decay) can
+    /// buy network hazard where they are observed, instead of being forced into an order-p shape.
+    /// </summary>
+    public void SetPhysicsScale(int window, double scale) => _physicsScale[window] = Math.Clamp(scale, 1e-3, 1);
 
     /// <summary>Diagonal added to the Gauss–Newton Hessian: a unit-information prior on θ (sd ≈ 1.4 in log/softplus space).</summary>
     public const double LaplaceRidge = 0.5;
@@ -145,9 +164,10 @@ public sealed class PhysicsObjective
             for (var c = 0; c < collocation.Dose.Length; c++)
             {
                 _hazard.Residual(_coefficients, collocation.Dose[c], collocation.U[c], _scratch);
+                var pointWeight = weight * PointScale(window, collocation.Dose[c]);
                 for (var i = 0; i < p; i++)
                 {
-                    var wi = weight * _scratch[i];
+                    var wi = pointWeight * _scratch[i];
                     for (var j = 0; j <= i; j++)
                     {
                         h[i * p + j] += wi * _scratch[j];
@@ -166,8 +186,32 @@ public sealed class PhysicsObjective
             h[i * p + i] += LaplaceRidge;
         }
 
-        return CholeskyInverse.TryInvert(h, p, covariance, _workspace);
+        // ln β pinned at a bound (β = 1 for undispersed data, or dispersion switched off) is an active constraint, not a free
+        // direction: condition on it, so a frozen exponent adds no Laplace variance.
+        var d = _hazard.DispersionIndex;
+        var lnBeta = theta[window * p + d];
+        if (lnBeta >= _hazard.UpperBounds[d] - PinnedTolerance || lnBeta <= _hazard.LowerBounds[d] + PinnedTolerance)
+        {
+            for (var i = 0; i < p; i++)
+            {
+                h[i * p + d] = 0;
+                h[d * p + i] = 0;
+            }
+
+            h[d * p + d] = 1;
+        }
+
+        var inverted = CholeskyInverse.TryInvert(h, p, covariance, _workspace);
+        if (inverted && h[d * p + d] == 1 && (lnBeta >= _hazard.UpperBounds[d] - PinnedTolerance || lnBeta <= _hazard.LowerBounds[d] + PinnedTolerance))
+        {
+            covariance[d * p + d] = 0;
+        }
+
+        return inverted;
     }
+
+    /// <summary>Distance (in ln β) from a bound within which the dispersion exponent counts as pinned for the Laplace covariance.</summary>
+    private const double PinnedTolerance = 1e-3;
 
     /// <summary>Dose at which the hazard prior is evaluated (set to the current dose before each refit).</summary>
     public double PriorDoseEA2 { get; set; } = 1;
@@ -187,7 +231,7 @@ public sealed class PhysicsObjective
             var g = gradient.Slice(k * p, p);
             _hazard.Prepare(t, _coefficients);
             loss += DataTerm(data, k, g);
-            loss += PhysicsTerm(collocation, g);
+            loss += PhysicsTerm(collocation, k, g);
             loss += PriorTerm(t, g);
         }
 
@@ -292,7 +336,7 @@ public sealed class PhysicsObjective
         return 0.5 * sse;
     }
 
-    private double PhysicsTerm(Collocation collocation, Span<double> gradient)
+    private double PhysicsTerm(Collocation collocation, int window, Span<double> gradient)
     {
         if (_physicsWeight == 0 || _hazard.HiddenUnits == 0)
         {
@@ -306,8 +350,9 @@ public sealed class PhysicsObjective
         for (var c = 0; c < count; c++)
         {
             var r = _hazard.Residual(_coefficients, collocation.Dose[c], collocation.U[c], _scratch);
-            loss += weight * r * r;
-            var factor = 2 * weight * r;
+            var pointWeight = weight * PointScale(window, collocation.Dose[c]);
+            loss += pointWeight * r * r;
+            var factor = 2 * pointWeight * r;
             for (var i = 0; i < p; i++)
             {
                 gradient[i] += factor * _scratch[i];
@@ -316,6 +361,8 @@ public sealed class PhysicsObjective
 
         return loss;
     }
+
+    private double PointScale(int window, double dose) => dose <= ObservedDoseEA2 ? _physicsScale[window] : 1;
 
     private double PriorTerm(ReadOnlySpan<double> theta, Span<double> gradient)
     {
@@ -326,6 +373,9 @@ public sealed class PhysicsObjective
             gradient[i] += RatePriorWeight * _scratch[i];
         }
 
+        var logDispersion = theta[_hazard.DispersionIndex];
+        loss += DispersionPriorWeight * logDispersion * logDispersion;
+        gradient[_hazard.DispersionIndex] += 2 * DispersionPriorWeight * logDispersion;
         loss += OrderPriorWeight * _coefficients[1];
         gradient[1] += OrderPriorWeight * _coefficients[2];
         for (var j = 0; j < _hazard.HiddenUnits; j++)

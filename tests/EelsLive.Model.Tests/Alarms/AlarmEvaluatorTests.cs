@@ -112,6 +112,7 @@ public class AlarmEvaluatorTests
         var options = new AlarmOptions();
         var onTime = 0;
         var runs = 0;
+        var leads = new List<string>();
         foreach (var seed in new[] { 1, 2, 3, 4 })
         {
             var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(900), frames: 400, relativeNoise: 0.005);
@@ -141,6 +142,7 @@ public class AlarmEvaluatorTests
                 var truth = session.Windows.Single(w => w.Name == name).Curve.CrossingDose(options.Threshold)!.Value;
                 Assert.True(firstWarning.ContainsKey(name), $"seed {seed} {name}: no warning");
                 var lead = truth - firstWarning[name];
+                leads.Add($"{seed}/{name}:{lead:F0}");
                 if (lead > 0 && lead <= 2 * options.LeadDoseEA2)
                 {
                     onTime++;
@@ -148,6 +150,6 @@ public class AlarmEvaluatorTests
             }
         }
 
-        Assert.True(onTime >= runs - 1, $"{onTime} of {runs} warnings came before the crossing with lead ≤ 2L");
+        Assert.True(onTime >= runs - 1, $"{onTime} of {runs} warnings came before the crossing with lead ≤ 2L (seed/window:lead {string.Join(", ", leads)})");
     }
 }

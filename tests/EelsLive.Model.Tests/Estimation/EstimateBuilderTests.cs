@@ -57,4 +57,43 @@ public class EstimateBuilderTests
         Assert.True(estimate.D50LoEA2 < 1000);
         Assert.Equal(1000 * Math.Exp(-Gaussian.Z90 * 1.5), estimate.D50LoEA2!.Value, 1000 * 0.02);
     }
+
+    /// <summary>Single-exponential centre whose spread blows up towards D = 0 (ln Λ unidentified there, e.g. after incubation).</summary>
+    private sealed class LowDoseWideBand(double rate, double sd) : ILogHazardBand
+    {
+        public double Center(int window, double doseEA2) => Math.Log(rate * doseEA2);
+
+        public void Evaluate(int window, double doseEA2, out double center, out double spread)
+        {
+            center = Center(window, doseEA2);
+            spread = doseEA2 < 100 ? 20 : sd;
+        }
+    }
+
+    [Fact]
+    public void A_spurious_low_dose_excursion_of_the_band_does_not_set_the_D50_lower_bound()
+    {
+        var rate = Math.Log(2) / 1000;
+        const double sd = 0.2;
+        var estimate = new EstimateBuilder(new ModelOptions()).Build(new LowDoseWideBand(rate, sd), 0, "c_c", 3000, new Amplitudes(0.02, 0.03), changeZ: -50);
+
+        Assert.Equal(1000, estimate.D50EA2!.Value, 3);
+        Assert.Equal(1000 * Math.Exp(-Gaussian.Z90 * sd), estimate.D50LoEA2!.Value, 1000 * 0.02);
+        Assert.Equal(1000 * Math.Exp(Gaussian.Z90 * sd), estimate.D50HiEA2!.Value, 1000 * 0.02);
+    }
+
+    [Fact]
+    public void An_interpolated_D50_is_reported_even_when_its_interval_is_wide()
+    {
+        var rate = Math.Log(2) / 1000;
+        const double sd = 1.0; // hi/lo = exp(2·1.645) ≈ 27 > MaxD50IntervalRatio
+        var builder = new EstimateBuilder(new ModelOptions());
+
+        var past = builder.Build(new ExponentialBand(rate, sd), 0, "c_c", 3000, new Amplitudes(0.02, 0.03), changeZ: -50);
+        Assert.Equal(1000, past.D50EA2!.Value, 3);
+        Assert.True(past.D50LoEA2 < 1000 && past.D50HiEA2 > 1000);
+
+        var before = builder.Build(new ExponentialBand(rate, sd), 0, "c_c", 500, new Amplitudes(0.02, 0.03), changeZ: -50);
+        Assert.Null(before.D50EA2);
+    }
 }

@@ -16,6 +16,7 @@ public class MonotoneHazardGradientTests
             theta[4 + 3 * j] = -4 + 5 * random.NextDouble();
         }
 
+        theta[hazard.DispersionIndex] = Math.Log(0.4 + 1.6 * random.NextDouble());
         return theta;
     }
 
@@ -111,7 +112,7 @@ public class MonotoneHazardGradientTests
         var hazard = new MonotoneHazard(0, 100);
         const double k = 1.0 / 800;
         const double p = 1.7;
-        double[] theta = [Math.Log(k), Softplus.Inverse(p - 1)];
+        double[] theta = [Math.Log(k), Softplus.Inverse(p - 1), 0];
         var c = new double[hazard.CoefficientCount];
         hazard.Prepare(theta, c);
         foreach (var dose in new[] { 10.0, 500.0, 4000.0 })
@@ -122,5 +123,40 @@ public class MonotoneHazardGradientTests
 
         var d50 = (Math.Pow(2, p - 1) - 1) / ((p - 1) * k);
         Assert.Equal(0.5, Math.Exp(-hazard.Value(c, d50, hazard.U(d50))), 10);
+    }
+
+    [Fact]
+    public void Without_dispersion_beta_is_one_and_its_gradient_is_zero()
+    {
+        var hazard = new MonotoneHazard(2, 100, dispersive: false);
+        Assert.Equal(0, hazard.LowerBounds[hazard.DispersionIndex]);
+        Assert.Equal(0, hazard.UpperBounds[hazard.DispersionIndex]);
+        var theta = RandomTheta(hazard, new Random(7));
+        hazard.Project(theta);
+        var c = new double[hazard.CoefficientCount];
+        var gradient = new double[hazard.ParameterCount];
+        hazard.Prepare(theta, c);
+        foreach (var dose in new[] { 10.0, 700.0, 5000.0 })
+        {
+            hazard.ValueAndGradient(c, dose, hazard.U(dose), gradient);
+            Assert.Equal(0, gradient[hazard.DispersionIndex]);
+            hazard.Residual(c, dose, hazard.U(dose), gradient);
+            Assert.Equal(0, gradient[hazard.DispersionIndex]);
+        }
+    }
+
+    [Fact]
+    public void Pure_dispersive_first_order_kinetics_is_a_stretched_exponential()
+    {
+        var hazard = new MonotoneHazard(0, 100);
+        const double dc = 1200;
+        const double beta = 0.6;
+        double[] theta = [-Math.Log(dc), -30, Math.Log(beta)];
+        var c = new double[hazard.CoefficientCount];
+        hazard.Prepare(theta, c);
+        foreach (var dose in new[] { 10.0, 500.0, 4000.0 })
+        {
+            Assert.Equal(Math.Exp(-Math.Pow(dose / dc, beta)), Math.Exp(-hazard.Value(c, dose, hazard.U(dose))), 6);
+        }
     }
 }
