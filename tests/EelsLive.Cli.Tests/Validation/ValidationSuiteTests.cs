@@ -1,0 +1,49 @@
+using EelsLive.Cli.Validation;
+using EelsLive.Engine;
+using EelsLive.Model;
+using EelsLive.Simulation;
+
+namespace EelsLive.Cli.Tests.Validation;
+
+/// <summary>
+/// The pass/fail part of the validation that the models meet today, on a few simulated sessions through the real engine;
+/// the full report over every kinetics family and seed is <c>eelslive validate</c> (docs/validation.md).
+/// </summary>
+public class ValidationSuiteTests
+{
+    private static readonly MonitorOptions Options = new();
+
+    [Fact]
+    public void A_beam_resistant_sample_raises_no_alarm()
+    {
+        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Control, 1, ModelKind.Physics, Frames: 600), Options);
+        Assert.Equal(0, outcome.FramesWithAlarm);
+        Assert.All(outcome.Windows, w => Assert.Null(w.FirstWarningDose));
+    }
+
+    [Fact]
+    public void Single_exponential_damage_is_recovered_and_the_stable_window_raises_no_alarm()
+    {
+        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Exponential, 1, ModelKind.Physics), Options);
+        var errors = outcome.Windows.Select(w => w.D50RelativeError(outcome.TotalDoseEA2)).OfType<double>().ToList();
+        Assert.Equal(3, errors.Count); // π–π*, C–C and C–O all pass half integrity within the session
+        Assert.All(errors, e => Assert.True(e <= 0.10, $"D50 error {e:P1}"));
+        var stable = outcome.Windows.Single(w => w.Name == "m_o");
+        Assert.Null(stable.FirstWarningDose);
+        Assert.Null(stable.FinalD50);
+    }
+
+    [Fact]
+    public void On_order_p_data_the_physics_model_beats_the_classical_fit()
+    {
+        var report = new ValidationReport(
+            [
+                ValidationRunner.Run(new ValidationScenario(SimulationPresets.OrderP, 1, ModelKind.Physics), Options),
+                ValidationRunner.Run(new ValidationScenario(SimulationPresets.OrderP, 1, ModelKind.Classical), Options),
+            ],
+            Options.Alarms.LeadDoseEA2);
+        var check = Assert.Single(report.Checks(), c => c.Target.Contains("better than classical on orderp", StringComparison.Ordinal));
+        Assert.True(check.Passed, check.Measured);
+        Assert.Contains("| orderp | physics |", report.ToMarkdown(), StringComparison.Ordinal);
+    }
+}
