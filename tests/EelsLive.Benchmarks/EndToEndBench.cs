@@ -127,8 +127,10 @@ internal static class EndToEndBench
             .Select(i => Stopwatch.GetElapsedTime(sentAt[i], resultAt[i]).TotalMilliseconds).Order().ToArray();
         double P(double q) => latencies.Length == 0 ? double.NaN : latencies[(int)Math.Min(latencies.Length - 1, q * latencies.Length)];
         double seconds = Stopwatch.GetElapsedTime(sentAt[0], sentAt[^1]).TotalSeconds;
+        var finished = resultAt.Where(t => t != 0).ToArray();
+        double processing = finished.Length > 1 ? Stopwatch.GetElapsedTime(finished.Min(), finished.Max()).TotalSeconds : double.NaN;
         return string.Create(CultureInfo.InvariantCulture,
-            $"publish → result at {(rate == 0 ? "max rate" : $"{rate:F0} Hz")}: {received}/{payloads.Length} received ({payloads.Length / seconds:F0} frames/s sent); latency p50 {P(0.50):F3} ms, p99 {P(0.99):F3} ms, max {latencies.LastOrDefault():F3} ms");
+            $"publish → result at {(rate == 0 ? "max rate" : $"{rate:F0} Hz")}: {received}/{payloads.Length} received ({payloads.Length / seconds:F0} frames/s sent, {finished.Length / processing:F0} frames/s processed); latency p50 {P(0.50):F3} ms, p99 {P(0.99):F3} ms, max {latencies.LastOrDefault():F3} ms");
     }
 
     private static (ZmqSubscriberSource, MonitorEngine) Monitor(string endpoint, ModelKind? kind) =>
