@@ -15,7 +15,10 @@ internal sealed class CliProcess : IDisposable
         _process = process;
     }
 
-    public static CliProcess Start(string assembly, params string[] args)
+    public static CliProcess Start(string assembly, params string[] args) => Start(assembly, null, null, args);
+
+    /// <summary>Starts the command in <paramref name="workingDirectory"/> with extra <paramref name="environment"/> variables.</summary>
+    public static CliProcess Start(string assembly, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, assembly + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference the command's project");
@@ -24,7 +27,13 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(dll);
         foreach (string arg in args)
         {

@@ -1,0 +1,55 @@
+using EelsLive.Cli.Tests.Support;
+
+namespace EelsLive.Cli.Tests.Commands;
+
+/// <summary>Settings from appsettings.json, the environment and the command line, validated at start.</summary>
+public class ConfigurationTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    private static async Task<(int Code, string Out, string Err)> AnalyzeAsync(TempDir dir, IReadOnlyDictionary<string, string>? environment, params string[] extra)
+    {
+        using var process = CliProcess.Start("eelslive", dir.Path, environment,
+            ["analyze", dir.File("missing.eelsrec"), "--out", dir.File("out.jsonl"), .. extra]);
+        int code = await process.WaitAsync(Limit);
+        return (code, process.Stdout, process.Stderr);
+    }
+
+    [Fact]
+    public async Task A_bad_value_in_appsettings_json_stops_the_command_with_a_message_naming_it()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("appsettings.json"), """{ "EelsLive": { "LeadDose": "lots" } }""");
+        var result = await AnalyzeAsync(dir, null);
+        Assert.Equal(2, result.Code);
+        Assert.Contains("EelsLive:LeadDose (--lead-dose) = 'lots' is not a number", result.Err);
+    }
+
+    [Fact]
+    public async Task The_environment_overrides_the_file_and_the_command_line_overrides_both()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("appsettings.json"), """{ "EelsLive": { "Threshold": 0.4 } }""");
+        var environment = new Dictionary<string, string> { ["EelsLive__Threshold"] = "1.5" };
+
+        var fromEnvironment = await AnalyzeAsync(dir, environment);
+        Assert.Equal(2, fromEnvironment.Code);
+        Assert.Contains("--threshold must be between 0 and 1, got 1.5", fromEnvironment.Err);
+
+        // A valid threshold on the command line wins; the run then fails only because the file is missing.
+        var fromCommandLine = await AnalyzeAsync(dir, environment, "--threshold", "0.6");
+        Assert.Equal(2, fromCommandLine.Code);
+        Assert.Contains("does not exist", fromCommandLine.Err);
+        Assert.DoesNotContain("--threshold", fromCommandLine.Err);
+    }
+
+    [Fact]
+    public async Task A_malformed_appsettings_json_is_reported_as_such()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("appsettings.json"), "{ not json");
+        var result = await AnalyzeAsync(dir, null);
+        Assert.Equal(2, result.Code);
+        Assert.Contains("appsettings.json", result.Err);
+    }
+}
