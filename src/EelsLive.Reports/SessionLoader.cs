@@ -48,21 +48,9 @@ public static class SessionLoader
         {
             string label = model?.ToString().ToLowerInvariant() ?? "no model";
             var spectra = samplers is null ? new Dictionary<string, SpectrumSampler>(StringComparer.Ordinal) : null;
-            try
-            {
-                var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail);
-                runs.Add(new ModelRun(label, reports));
-                samplers ??= spectra;
-            }
-            catch (Exception ex) when (ex is NotSupportedException or NotImplementedException)
-            {
-                notes.Add($"The {label} model is not available in this build ({ex.Message}); the report shows the other model(s) only.");
-            }
-        }
-
-        if (runs.Count == 0)
-        {
-            throw new InvalidOperationException("no damage model could analyse the recording; see the notes above.");
+            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail);
+            runs.Add(new ModelRun(label, reports));
+            samplers ??= spectra;
         }
 
         string? main = MainSeries(runs[0].Reports);
