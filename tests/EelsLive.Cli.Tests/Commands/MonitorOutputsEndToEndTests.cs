@@ -19,6 +19,7 @@ public partial class MonitorOutputsEndToEndTests
         using var dir = new TempDir();
         string source = FreePort.Endpoint();
         string stream = FreePort.Endpoint();
+        Assert.NotEqual(source, stream);
         using var monitor = CliProcess.Start("eelslive", "monitor", "--connect", source, "--publish", stream, "--http", "0",
             "--until-end", "--idle-timeout", "60", "--model", "none", "--quiet", "--budget-dose", "600");
         await monitor.WaitForOutputAsync("web dashboard: http://127.0.0.1:", Limit);
@@ -49,6 +50,7 @@ public partial class MonitorOutputsEndToEndTests
             }
         }
 
+        Assert.True(await sim.WaitAsync(Limit) == 0, $"the simulator failed: {sim.Stderr}");
         Assert.Equal(0, await monitor.WaitAsync(Limit));
         Assert.InRange(results.Count, 5, 200);
         Assert.All(results, r => Assert.Equal(1, Convert.ToInt32(r["v"])));
