@@ -63,7 +63,7 @@ internal static class DemoCommand
                 var scenario = new SimulationScenario(chosen, parse.GetValue(simSeed)) { Dose = DoseSettings.PerFrame(parse.GetValue(dosePerFrame), 0.1) };
                 series = new SimulatedSeries(scenario, new SeriesOptions { Frames = parse.GetValue(frames), SeriesId = $"demo-{chosen.Name}-{parse.GetValue(simSeed)}" });
                 directory = parse.GetValue(outDir)?.FullName
-                    ?? Path.Combine(Directory.GetCurrentDirectory(), $"eelslive-demo-{DateTime.Now:yyyyMMdd-HHmmss}");
+                    ?? Path.Combine(Directory.GetCurrentDirectory(), $"eelslive-demo-{TimeProvider.System.GetLocalNow():yyyyMMdd-HHmmss}");
                 Directory.CreateDirectory(directory);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)

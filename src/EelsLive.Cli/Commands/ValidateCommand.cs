@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Validation;
 using EelsLive.Model;
@@ -39,11 +38,11 @@ internal static class ValidateCommand
                     .Select(name => Enum.TryParse<ModelKind>(name, ignoreCase: true, out var k) ? k : throw new ArgumentException($"unknown model '{name}'; choose physics or classical.")).ToList();
                 var scenarios = chosen.SelectMany(p => Enumerable.Range(1, parse.GetValue(seeds)).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k)))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
-                var clock = Stopwatch.StartNew();
+                long started = TimeProvider.System.GetTimestamp();
                 foreach (var scenario in scenarios)
                 {
                     outcomes.Add(ValidationRunner.Run(scenario, options));
-                    System.Console.Error.WriteLine($"  {scenario}: done ({clock.Elapsed.TotalSeconds:F0} s)");
+                    System.Console.Error.WriteLine($"  {scenario}: done ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s)");
                 }
 
                 var report = new ValidationReport(outcomes, options.Alarms.LeadDoseEA2);
