@@ -58,6 +58,9 @@ internal sealed class ValidationReport
             }
         }
 
+        var early = mine.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow && w.CriticalTooEarly).Select(w => $"{o.Scenario} {w.Name} at {w.FirstCriticalDose:F0} (true {w.TrueCrossDose?.ToString("F0", CultureInfo.InvariantCulture) ?? "never"})")).ToList();
+        checks.Add(new("no window declared crossed (critical) before it truly crossed", early.Count == 0, early.Count == 0 ? "none" : string.Join("; ", early)));
+
         var control = mine.Where(o => o.Scenario.Preset.Name == "control").ToList();
         if (control.Count > 0)
         {

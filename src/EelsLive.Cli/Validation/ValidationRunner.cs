@@ -28,6 +28,7 @@ internal static class ValidationRunner
         var checks = new int[n];
         var covered = new int[n];
         var firstWarning = new double?[n];
+        var firstCritical = new double?[n];
         var alarmWindows = options.Alarms.AlarmWindows.ToHashSet(StringComparer.Ordinal);
         double threshold = options.Alarms.Threshold;
         int framesWithAlarm = 0;
@@ -43,9 +44,19 @@ internal static class ValidationRunner
             }
 
             var message = new RecordedMessage(frame.Message.T, [topic, WireEncoder.Encode(frame.Message)]);
-            foreach (var report in engine.Process(message).OfType<FrameReported>().Select(f => f.Report))
+            foreach (var reported in engine.Process(message).OfType<FrameReported>())
             {
+                var report = reported.Report;
                 last = report;
+                foreach (var forecast in reported.Alarm?.Windows ?? [])
+                {
+                    int index = windows.ToList().FindIndex(x => x.Window.Name == forecast.Name);
+                    if (index >= 0 && firstCritical[index] is null && forecast.Level == EelsLive.Alarms.AlarmLevel.Critical)
+                    {
+                        firstCritical[index] = report.DoseEA2;
+                    }
+                }
+
                 if (report.FitMs is { } ms) fits.Add(ms);
                 if (report.Alarm != "ok") framesWithAlarm++;
                 for (int w = 0; w < n; w++)
@@ -90,7 +101,8 @@ internal static class ValidationRunner
                 checks[w],
                 covered[w],
                 firstWarning[w],
-                alarmWindows.Contains(windows[w].Window.Name));
+                alarmWindows.Contains(windows[w].Window.Name),
+                firstCritical[w]);
         }
 
         fits.Sort();

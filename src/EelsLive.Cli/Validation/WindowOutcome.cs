@@ -10,6 +10,7 @@ namespace EelsLive.Cli.Validation;
 /// <param name="IntegrityCovered">Of those, how many contained the true integrity.</param>
 /// <param name="FirstWarningDose">Dose of the first warning (or critical) for this window, or null.</param>
 /// <param name="IsAlarmWindow">True when the window can raise alarms.</param>
+/// <param name="FirstCriticalDose">Dose at which this window was first declared crossed (critical), or null.</param>
 internal sealed record WindowOutcome(
     string Name,
     double? TrueD50,
@@ -19,8 +20,12 @@ internal sealed record WindowOutcome(
     int IntegrityChecks,
     int IntegrityCovered,
     double? FirstWarningDose,
-    bool IsAlarmWindow)
+    bool IsAlarmWindow,
+    double? FirstCriticalDose = null)
 {
+    /// <summary>True when the window was declared crossed before it truly crossed (a false critical).</summary>
+    public bool CriticalTooEarly => FirstCriticalDose is { } declared && (TrueCrossDose is not { } cross || declared < cross);
+
     /// <summary>|D50 − true| / true, for windows that decay past half during the session; infinity when no D50 was given.</summary>
     public double? D50RelativeError(double totalDose) =>
         TrueD50 is { } truth && truth <= totalDose

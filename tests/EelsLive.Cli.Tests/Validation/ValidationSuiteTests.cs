@@ -34,6 +34,15 @@ public class ValidationSuiteTests
     }
 
     [Fact]
+    public void On_mil101fe_no_window_is_declared_crossed_before_it_truly_crossed()
+    {
+        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Mil101Fe, 1, ModelKind.Physics), Options);
+        var co = outcome.Windows.Single(w => w.Name == "c_o");
+        Assert.NotNull(co.FirstCriticalDose); // C–O does cross (true 850 e/Å²) within the session
+        Assert.All(outcome.Windows, w => Assert.False(w.CriticalTooEarly, $"{w.Name} declared crossed at {w.FirstCriticalDose} e/Å², truly at {w.TrueCrossDose}"));
+    }
+
+    [Fact]
     public void On_order_p_data_the_physics_model_beats_the_classical_fit()
     {
         var report = new ValidationReport(
