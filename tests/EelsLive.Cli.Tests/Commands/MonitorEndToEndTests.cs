@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using System.Globalization;
 using System.Text.Json;
 using EelsLive.Cli.Tests.Support;

@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using System.Reactive.Concurrency;
 using EelsLive.Core.Tests.Support;
 using EelsLive.Engine;

@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reactive.Subjects;

@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
 using System.Text;

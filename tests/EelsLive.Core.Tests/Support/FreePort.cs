@@ -1,13 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace EelsLive.Core.Tests.Support;
+namespace EelsLive.TestSupport;
 
-/// <summary>Finds a free loopback TCP port for a test's own publisher, never the same one twice in a test run.</summary>
+/// <summary>
+/// Finds a free loopback TCP port, never the same one twice in a test run: the OS may hand a just-released port out
+/// again, and a test that binds two endpoints must get two different ones. Shared by the test projects (linked file).
+/// </summary>
 internal static class FreePort
 {
     private static readonly HashSet<int> Given = [];
 
+    /// <summary>A free port number.</summary>
     public static int Next()
     {
         lock (Given)
@@ -24,4 +28,7 @@ internal static class FreePort
             }
         }
     }
+
+    /// <summary>A free endpoint, <c>tcp://127.0.0.1:PORT</c>.</summary>
+    public static string Endpoint() => $"tcp://127.0.0.1:{Next()}";
 }

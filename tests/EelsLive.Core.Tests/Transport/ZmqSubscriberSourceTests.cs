@@ -1,3 +1,4 @@
+using EelsLive.TestSupport;
 using System.Collections.Concurrent;
 using EelsLive.Core.Tests.Support;
 using EelsLive.Protocol;
