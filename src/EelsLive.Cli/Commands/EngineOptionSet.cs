@@ -53,7 +53,7 @@ internal sealed class EngineOptionSet
 
     public Option<double?> AlarmProbability { get; } = new("--alarm-probability")
     {
-        Description = "Warn when the probability that a window reaches θ within the lead dose is at least this [default: 0.8].",
+        Description = "Warn when the probability that a window reaches θ within the lead dose is at least this [default: 0.5].",
     };
 
     public Option<string?> AlarmWindows { get; } = new("--alarm-windows")

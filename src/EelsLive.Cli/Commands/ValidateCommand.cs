@@ -20,8 +20,13 @@ internal static class ValidateCommand
         };
         var models = new Option<string>("--models") { Description = "Comma-separated models: physics, classical.", DefaultValueFactory = _ => "physics,classical" };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the Markdown report to this file." };
+        var counts = new Option<double>("--zlp-counts")
+        {
+            Description = "Counts per frame in the simulated zero-loss peak; the plasmon and every window feature scale with it (the flat background does not), so it sets the counting noise.",
+            DefaultValueFactory = _ => SpectrumParameters.Default.ZeroLossCounts,
+        };
         var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
-        foreach (var option in new Option[] { seeds, presets, models, output })
+        foreach (var option in new Option[] { seeds, presets, models, output, counts })
         {
             command.Add(option);
         }
@@ -36,7 +41,13 @@ internal static class ValidateCommand
                     .Select(name => SimulationPresets.TryGet(name, out var p) ? p : throw new ArgumentException($"unknown preset '{name}'; choose from {string.Join(", ", SimulationPresets.Names)}.")).ToList();
                 var kinds = parse.GetValue(models)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     .Select(name => Enum.TryParse<ModelKind>(name, ignoreCase: true, out var k) ? k : throw new ArgumentException($"unknown model '{name}'; choose physics or classical.")).ToList();
-                var scenarios = chosen.SelectMany(p => Enumerable.Range(1, parse.GetValue(seeds)).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k)))).ToList();
+                double zeroLossCounts = parse.GetValue(counts);
+                if (!(zeroLossCounts >= 1e3 && zeroLossCounts <= 1e10))
+                {
+                    throw new ArgumentException($"--zlp-counts must lie between 1e3 and 1e10 counts per frame, got {zeroLossCounts}.");
+                }
+
+                var scenarios = chosen.SelectMany(p => Enumerable.Range(1, parse.GetValue(seeds)).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
                 long started = TimeProvider.System.GetTimestamp();
                 foreach (var scenario in scenarios)

@@ -1,4 +1,4 @@
 namespace EelsLive.Cli.Validation;
 
-/// <summary>The outcome of one validation scenario.</summary>
-internal sealed record ScenarioOutcome(ValidationScenario Scenario, double TotalDoseEA2, IReadOnlyList<WindowOutcome> Windows, int FramesWithAlarm, double MedianFitMs);
+/// <summary>The outcome of one validation scenario; <paramref name="Calibration"/> holds its alarm windows' forecasts against the truth.</summary>
+internal sealed record ScenarioOutcome(ValidationScenario Scenario, double TotalDoseEA2, IReadOnlyList<WindowOutcome> Windows, int FramesWithAlarm, double MedianFitMs, ForecastCalibration Calibration);

@@ -113,7 +113,27 @@ internal sealed class ValidationReport
             text.AppendLine($"| {check.Target} | {(check.Passed ? "pass" : "**FAIL**")} | {check.Measured} |");
         }
 
+        foreach (var model in _outcomes.Select(o => o.Scenario.Model).Distinct())
+        {
+            text.AppendLine();
+            text.AppendLine($"Forecast reliability, {model.ToString().ToLowerInvariant()} model (alarm windows, every frame of every session):");
+            text.AppendLine();
+            text.Append(Calibration(model).ToMarkdown());
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The alarm forecasts of every session of <paramref name="model"/>, pooled, against the truth at D + L.</summary>
+    public ForecastCalibration Calibration(ModelKind model)
+    {
+        var pooled = new ForecastCalibration();
+        foreach (var outcome in _outcomes.Where(o => o.Scenario.Model == model))
+        {
+            pooled.AddRange(outcome.Calibration);
+        }
+
+        return pooled;
     }
 
     private double? MedianError(string preset, ModelKind model)

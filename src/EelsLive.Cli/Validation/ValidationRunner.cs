@@ -19,7 +19,11 @@ internal static class ValidationRunner
 
     public static ScenarioOutcome Run(ValidationScenario scenario, MonitorOptions options)
     {
-        var simulation = new SimulationScenario(scenario.Preset, scenario.Seed) { Dose = DoseSettings.PerFrame(scenario.DosePerFrameEA2, 0.1) };
+        var simulation = new SimulationScenario(scenario.Preset, scenario.Seed)
+        {
+            Dose = DoseSettings.PerFrame(scenario.DosePerFrameEA2, 0.1),
+            Spectrum = SpectrumParameters.Default with { ZeroLossCounts = scenario.ZeroLossCounts },
+        };
         var series = new SimulatedSeries(simulation, new SeriesOptions { Frames = scenario.Frames, SeriesId = scenario.ToString() });
         var engine = new MonitorEngine(options with { Model = scenario.Model });
         var topic = System.Text.Encoding.UTF8.GetBytes(WireTopics.Frame);
@@ -31,6 +35,8 @@ internal static class ValidationRunner
         var firstCritical = new double?[n];
         var alarmWindows = options.Alarms.AlarmWindows.ToHashSet(StringComparer.Ordinal);
         double threshold = options.Alarms.Threshold;
+        double lead = options.Alarms.LeadDoseEA2;
+        var calibration = new ForecastCalibration();
         int framesWithAlarm = 0;
         var fits = new List<double>();
         FrameReport? last = null;
@@ -51,10 +57,17 @@ internal static class ValidationRunner
                 foreach (var forecast in reported.Alarm?.Windows ?? [])
                 {
                     int index = windows.ToList().FindIndex(x => x.Window.Name == forecast.Name);
-                    if (index >= 0 && firstCritical[index] is null && forecast.Level == EelsLive.Alarms.AlarmLevel.Critical)
+                    if (index < 0)
+                    {
+                        continue;
+                    }
+
+                    if (firstCritical[index] is null && forecast.Level == EelsLive.Alarms.AlarmLevel.Critical)
                     {
                         firstCritical[index] = report.DoseEA2;
                     }
+
+                    calibration.Add(forecast.CrossProbability, windows[index].Kinetics.Integrity(report.DoseEA2 + lead) <= threshold);
                 }
 
                 if (report.FitMs is { } ms) fits.Add(ms);
@@ -106,6 +119,6 @@ internal static class ValidationRunner
         }
 
         fits.Sort();
-        return new ScenarioOutcome(scenario, last.DoseEA2, outcomes, framesWithAlarm, fits.Count > 0 ? fits[fits.Count / 2] : double.NaN);
+        return new ScenarioOutcome(scenario, last.DoseEA2, outcomes, framesWithAlarm, fits.Count > 0 ? fits[fits.Count / 2] : double.NaN, calibration);
     }
 }

@@ -3,8 +3,11 @@ using EelsLive.Simulation;
 
 namespace EelsLive.Cli.Validation;
 
-/// <summary>One simulated session for validation: a preset's kinetics, a noise seed, a model and the dose schedule.</summary>
+/// <summary>One simulated session for validation: a preset's kinetics, a noise seed, a model, the dose schedule and the signal level.</summary>
 internal sealed record ValidationScenario(SimulationPreset Preset, int Seed, ModelKind Model, int Frames = 1000, double DosePerFrameEA2 = 5)
 {
+    /// <summary>Counts per frame in the zero-loss peak; the plasmon and the window features scale with it, so it sets the counting noise.</summary>
+    public double ZeroLossCounts { get; init; } = SpectrumParameters.Default.ZeroLossCounts;
+
     public override string ToString() => $"{Preset.Name}/seed {Seed}/{Model.ToString().ToLowerInvariant()}";
 }

@@ -20,7 +20,7 @@ public class AlarmEvaluatorTests
     [Fact]
     public void Warning_needs_the_probability_and_clears_only_after_consecutive_low_evaluations()
     {
-        var evaluator = new AlarmEvaluator(new AlarmOptions { ClearEvaluations = 3 });
+        var evaluator = new AlarmEvaluator(new AlarmOptions { AlarmProbability = 0.8, ClearEvaluations = 3 });
         Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(10, 0.79), 10, 1).Level);
         var raised = evaluator.Evaluate(Snapshot(20, 0.8), 20, 1);
         Assert.Equal(AlarmLevel.Warning, raised.Level);
@@ -42,7 +42,7 @@ public class AlarmEvaluatorTests
     [Fact]
     public void Noisy_probability_around_the_threshold_does_not_flap()
     {
-        var evaluator = new AlarmEvaluator(new AlarmOptions());
+        var evaluator = new AlarmEvaluator(new AlarmOptions { AlarmProbability = 0.8 });
         var random = new Random(5);
         var changes = 0;
         for (var i = 0; i < 500; i++)
@@ -107,12 +107,31 @@ public class AlarmEvaluatorTests
     }
 
     [Fact]
-    public void Decaying_sample_warns_before_the_true_crossing_within_two_lead_doses()
+    public void With_the_default_probability_a_decaying_sample_warns_before_every_true_crossing()
     {
         var options = new AlarmOptions();
-        var onTime = 0;
-        var runs = 0;
-        var leads = new List<string>();
+        var leads = DecayingSessionLeads(options);
+        Assert.All(leads, lead => Assert.True(lead.Lead > 0, $"{lead.Run}: warned {-lead.Lead:F0} e/Å² after the crossing"));
+        var median = leads.Select(l => l.Lead).Order().ElementAt(leads.Count / 2);
+        Assert.True(median <= 2 * options.LeadDoseEA2, $"median lead {median:F0} e/Å² > 2L ({Describe(leads)})");
+    }
+
+    [Fact]
+    public void With_a_high_probability_a_clean_decaying_sample_warns_between_zero_and_two_lead_doses_early()
+    {
+        // p = 0.8 waits for four-to-one odds: on data this clean (0.5% noise) almost every warning lands in (0, 2L].
+        var options = new AlarmOptions { AlarmProbability = 0.8 };
+        var leads = DecayingSessionLeads(options);
+        var onTime = leads.Count(l => l.Lead > 0 && l.Lead <= 2 * options.LeadDoseEA2);
+        Assert.True(onTime >= leads.Count - 1, $"{onTime} of {leads.Count} warnings came before the crossing with lead ≤ 2L ({Describe(leads)})");
+    }
+
+    private static string Describe(IEnumerable<(string Run, double Lead)> leads) => string.Join(", ", leads.Select(l => $"{l.Run}:{l.Lead:F0}"));
+
+    /// <summary>Dose between the first warning and the true crossing of C–C and C–O in four clean single-exponential sessions.</summary>
+    private static List<(string Run, double Lead)> DecayingSessionLeads(AlarmOptions options)
+    {
+        var leads = new List<(string Run, double Lead)>();
         foreach (var seed in new[] { 1, 2, 3, 4 })
         {
             var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(900), frames: 400, relativeNoise: 0.005);
@@ -138,18 +157,12 @@ public class AlarmEvaluatorTests
             Assert.NotNull(critical);
             foreach (var name in new[] { "c_c", "c_o" })
             {
-                runs++;
                 var truth = session.Windows.Single(w => w.Name == name).Curve.CrossingDose(options.Threshold)!.Value;
                 Assert.True(firstWarning.ContainsKey(name), $"seed {seed} {name}: no warning");
-                var lead = truth - firstWarning[name];
-                leads.Add($"{seed}/{name}:{lead:F0}");
-                if (lead > 0 && lead <= 2 * options.LeadDoseEA2)
-                {
-                    onTime++;
-                }
+                leads.Add(($"{seed}/{name}", truth - firstWarning[name]));
             }
         }
 
-        Assert.True(onTime >= runs - 1, $"{onTime} of {runs} warnings came before the crossing with lead ≤ 2L (seed/window:lead {string.Join(", ", leads)})");
+        return leads;
     }
 }
