@@ -88,6 +88,13 @@ public sealed record ModelOptions
     public double ChangeSignificanceZ { get; init; } = 3;
 
     /// <summary>
+    /// Reduced χ² from which a window whose signal has changed significantly is flagged <see cref="WindowEstimate.Unexplained"/>
+    /// (and warned about): the kinetics cannot describe its data, so its forecast is not to be trusted. Default 3; on the
+    /// validation presets well-described windows stay below 2.5, while incubation (two-stage) data reach 3–36.
+    /// </summary>
+    public double UnexplainedChiSquare { get; init; } = 3;
+
+    /// <summary>
     /// Probability that integrity is below θ required to declare <see cref="WindowEstimate.Crossed"/> (a latched critical
     /// alarm). 0.95 rather than 0.8: in validation 0.8 declared four windows crossed before they truly were, 0.95 two.
     /// </summary>
@@ -134,6 +141,7 @@ public sealed record ModelOptions
         Require(ReferenceDoseEA2 > 0 && double.IsFinite(ReferenceDoseEA2), nameof(ReferenceDoseEA2), $"must be positive, was {ReferenceDoseEA2}");
         Require(InitialDoseScaleEA2 > 0 && double.IsFinite(InitialDoseScaleEA2), nameof(InitialDoseScaleEA2), $"must be positive, was {InitialDoseScaleEA2}");
         Require(SystematicRelativeError >= 0 && SystematicRelativeError < 0.1, nameof(SystematicRelativeError), $"must be in [0, 0.1), was {SystematicRelativeError}");
+        Require(UnexplainedChiSquare > 1 && !double.IsNaN(UnexplainedChiSquare), nameof(UnexplainedChiSquare), $"must be > 1, was {UnexplainedChiSquare}");
         Require(ChangeSignificanceZ >= 0 && double.IsFinite(ChangeSignificanceZ), nameof(ChangeSignificanceZ), $"must be ≥ 0, was {ChangeSignificanceZ}");
         Require(CrossedConfidence is > 0 and < 1, nameof(CrossedConfidence), $"must be in (0, 1), was {CrossedConfidence}");
         Require(MaxD50IntervalRatio > 1 && double.IsFinite(MaxD50IntervalRatio), nameof(MaxD50IntervalRatio), $"must be > 1, was {MaxD50IntervalRatio}");

@@ -27,4 +27,15 @@ public sealed record WindowEstimate(
     double CrossProbability,
     bool Crossed,
     bool Rising,
-    double SignalChangeZ);
+    double SignalChangeZ)
+{
+    /// <summary>Reduced χ² of the window's fit to its binned data (1 when the fit describes the data within noise, or for models that do not report it).</summary>
+    public double ReducedChiSquare { get; init; } = 1;
+
+    /// <summary>
+    /// True when the signal has changed significantly but the model cannot describe the data (reduced χ² at least
+    /// <see cref="ModelOptions.UnexplainedChiSquare"/>), e.g. damage that sets in after an incubation dose: the forecast is
+    /// then unreliable, and the alarm treats the window as a warning.
+    /// </summary>
+    public bool Unexplained { get; init; }
+}

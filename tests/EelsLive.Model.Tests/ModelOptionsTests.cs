@@ -15,6 +15,8 @@ public class ModelOptionsTests
         new ModelOptions { BinsPerDecade = 0 },
         new ModelOptions { MaxBinDoseEA2 = 2, MinBinDoseEA2 = 1 },
         new ModelOptions { CrossedConfidence = 1 },
+        new ModelOptions { UnexplainedChiSquare = 1 },
+        new ModelOptions { UnexplainedChiSquare = double.NaN },
         new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "c_o")] },
         new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "nope")] },
     };

@@ -62,6 +62,11 @@ internal static class AlarmText
         }
 
         text.Append(CultureInfo.InvariantCulture, $" (P = {w.CrossProbability:F2} within the lead dose)");
+        if (w.Unexplained)
+        {
+            text.Append(", changing in a way the damage model cannot describe: forecast unreliable");
+        }
+
         return text.ToString();
     }
 

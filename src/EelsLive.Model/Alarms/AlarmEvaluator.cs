@@ -3,8 +3,9 @@ using EelsLive.Model;
 namespace EelsLive.Alarms;
 
 /// <summary>
-/// Stateful per-session alarm rule: Warning when P(window reaches θ within L) ≥ p, cleared only after the probability stays
-/// below p − margin for N consecutive evaluations; Critical once the model judges the window crossed, latched for the session.
+/// Stateful per-session alarm rule: Warning when P(window reaches θ within L) ≥ p or when the window changes in a way the model
+/// cannot describe (<see cref="WindowEstimate.Unexplained"/>), cleared only after the probability stays below p − margin (and the
+/// window is explained) for N consecutive evaluations; Critical once the model judges the window crossed, latched for the session.
 /// </summary>
 public sealed class AlarmEvaluator
 {
@@ -44,7 +45,10 @@ public sealed class AlarmEvaluator
             var estimate = snapshot.Find(name)
                 ?? throw new ArgumentException($"Alarm window '{name}' is not in the snapshot ({string.Join(", ", snapshot.Windows.Select(w => w.Name))}).", nameof(snapshot));
             _levels[i] = Next(i, estimate);
-            forecasts[i] = new WindowForecast(name, _levels[i], estimate.CrossProbability, estimate.CrossDoseEA2, SecondsTo(estimate.CrossDoseEA2, currentDoseEA2, doseRateEA2PerSecond));
+            forecasts[i] = new WindowForecast(name, _levels[i], estimate.CrossProbability, estimate.CrossDoseEA2, SecondsTo(estimate.CrossDoseEA2, currentDoseEA2, doseRateEA2PerSecond))
+            {
+                Unexplained = estimate.Unexplained,
+            };
             if (_levels[i] != AlarmLevel.Ok)
             {
                 active.Add(name);
@@ -77,7 +81,7 @@ public sealed class AlarmEvaluator
             return AlarmLevel.Critical;
         }
 
-        if (estimate.CrossProbability >= _options.AlarmProbability)
+        if (estimate.CrossProbability >= _options.AlarmProbability || estimate.Unexplained)
         {
             _belowCounts[i] = 0;
             return AlarmLevel.Warning;

@@ -179,7 +179,11 @@ public sealed class PhysicsDamageModel : IDamageModel
             _objective.SetPhysicsScale(k, _options.AdaptivePhysicsWeight ? 1 / reducedChiSquare : 1);
             var amplitudes = _objective.SolveAmplitudes(_theta[0], _series[0], k);
             var changeZ = _statistics.ChangeZ(k, _relativeNoiseVariance[k]);
-            estimates[k] = _builder.Build(_band, k, _names[k], dose, amplitudes, changeZ);
+            estimates[k] = _builder.Build(_band, k, _names[k], dose, amplitudes, changeZ) with
+            {
+                ReducedChiSquare = reducedChiSquare,
+                Unexplained = reducedChiSquare >= _options.UnexplainedChiSquare && Math.Abs(changeZ) >= _options.ChangeSignificanceZ,
+            };
         }
 
         var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;

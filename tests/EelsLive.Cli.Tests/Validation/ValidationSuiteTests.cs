@@ -43,6 +43,22 @@ public class ValidationSuiteTests
     }
 
     [Fact]
+    public void Damage_after_an_incubation_dose_is_warned_before_it_crosses_although_the_kinetics_cannot_describe_it()
+    {
+        // Seed 3 of the two-stage preset: the fit stays far from the data after the onset (reduced χ² up to 36), its band
+        // spans [0, 1] and P(cross) hovers near one half; C–C warned 1080 e/Å² after its crossing until misfits were flagged.
+        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.TwoStage, 3, ModelKind.Physics), Options);
+        foreach (var name in new[] { "c_c", "c_o" })
+        {
+            var window = outcome.Windows.Single(w => w.Name == name);
+            Assert.NotNull(window.TrueCrossDose);
+            Assert.True(window.AlarmLead > 0, $"{name}: warned at {window.FirstWarningDose} e/Å², crossed at {window.TrueCrossDose}");
+        }
+
+        Assert.Null(outcome.Windows.Single(w => w.Name == "m_o").FirstWarningDose);
+    }
+
+    [Fact]
     public void On_order_p_data_the_physics_model_beats_the_classical_fit()
     {
         var report = new ValidationReport(

@@ -40,6 +40,20 @@ public class AlarmEvaluatorTests
     }
 
     [Fact]
+    public void A_change_the_model_cannot_explain_warns_even_at_low_probability_and_clears_once_explained()
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions { ClearEvaluations = 2 });
+        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(10, 0.1), 10, 1).Level);
+        var unexplained = Snapshot(20, 0.1);
+        unexplained = unexplained with { Windows = [unexplained.Windows[0] with { Unexplained = true, ReducedChiSquare = 7 }, .. unexplained.Windows.Skip(1)] };
+        var raised = evaluator.Evaluate(unexplained, 20, 1);
+        Assert.Equal(AlarmLevel.Warning, raised.Level);
+        Assert.Equal(["c_c"], raised.AlarmWindows);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(30, 0.1), 30, 1).Level);
+        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(40, 0.1), 40, 1).Level);
+    }
+
+    [Fact]
     public void Noisy_probability_around_the_threshold_does_not_flap()
     {
         var evaluator = new AlarmEvaluator(new AlarmOptions { AlarmProbability = 0.8 });
