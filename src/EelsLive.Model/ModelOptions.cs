@@ -118,6 +118,14 @@ public sealed record ModelOptions
     /// <summary>Maximum Levenberg–Marquardt iterations per refit and window (classical model).</summary>
     public int ClassicalMaxIterations { get; init; } = 30;
 
+    /// <summary>
+    /// Threads that refit the ensemble members of the physics model (default: half the processors, at least 1 and at most
+    /// 4, leaving the rest to the receive and pipeline threads). The members are independent, so the estimates are
+    /// identical for every setting; 1 refits them on the calling thread.
+    /// </summary>
+    public int RefitParallelism { get; init; } = Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
+
+
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message if any setting is invalid.</summary>
     public void Validate()
     {
@@ -142,6 +150,7 @@ public sealed record ModelOptions
         Require(InitialDoseScaleEA2 > 0 && double.IsFinite(InitialDoseScaleEA2), nameof(InitialDoseScaleEA2), $"must be positive, was {InitialDoseScaleEA2}");
         Require(SystematicRelativeError >= 0 && SystematicRelativeError < 0.1, nameof(SystematicRelativeError), $"must be in [0, 0.1), was {SystematicRelativeError}");
         Require(UnexplainedChiSquare > 1 && !double.IsNaN(UnexplainedChiSquare), nameof(UnexplainedChiSquare), $"must be > 1, was {UnexplainedChiSquare}");
+        Require(RefitParallelism >= 1, nameof(RefitParallelism), $"must be ≥ 1, was {RefitParallelism}");
         Require(ChangeSignificanceZ >= 0 && double.IsFinite(ChangeSignificanceZ), nameof(ChangeSignificanceZ), $"must be ≥ 0, was {ChangeSignificanceZ}");
         Require(CrossedConfidence is > 0 and < 1, nameof(CrossedConfidence), $"must be in (0, 1), was {CrossedConfidence}");
         Require(MaxD50IntervalRatio > 1 && double.IsFinite(MaxD50IntervalRatio), nameof(MaxD50IntervalRatio), $"must be > 1, was {MaxD50IntervalRatio}");

@@ -6,7 +6,8 @@ namespace EelsLive.Benchmarks;
 
 /// <summary>
 /// Per-frame refit cost of a damage model (Add + Refit, as the engine does for every frame) at frame 1,000 and frame
-/// 100,000 of a session, as a distribution (p50, p99) over many consecutive frames.
+/// 100,000 of a session, as a distribution (p50, p99) over many consecutive frames. An optional second argument sets the
+/// physics model's <see cref="ModelOptions.RefitParallelism"/>.
 /// </summary>
 internal static class RefitBench
 {
@@ -15,11 +16,14 @@ internal static class RefitBench
     public static int Run(string[] args)
     {
         int timed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3000;
+        var options = new ModelOptions();
+        options = args.Length > 1 ? options with { RefitParallelism = int.Parse(args[1], CultureInfo.InvariantCulture) } : options;
+        Console.WriteLine($"physics: ensemble refitted on {options.RefitParallelism} thread(s); {Environment.ProcessorCount} processors");
         foreach (var kind in new[] { ModelKind.Physics, ModelKind.Classical })
         {
             foreach (int at in new[] { 1_000, 100_000 })
             {
-                var (p50, p99, mean) = Measure(kind, at, timed);
+                var (p50, p99, mean) = Measure(kind, at, timed, options);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{kind,-9} refit at frame {at,7:N0}: p50 {p50:F3} ms, p99 {p99:F3} ms, mean {mean:F3} ms over {timed} frames"));
             }
@@ -28,9 +32,9 @@ internal static class RefitBench
         return 0;
     }
 
-    private static (double P50, double P99, double Mean) Measure(ModelKind kind, int startFrame, int timed)
+    private static (double P50, double P99, double Mean) Measure(ModelKind kind, int startFrame, int timed, ModelOptions options)
     {
-        var model = DamageModels.Create(kind, Windows, new ModelOptions());
+        var model = DamageModels.Create(kind, Windows, options);
         var random = new Random(7);
         var signals = new double[Windows.Length];
         // Both sessions end at 6,000 e/Å², so they cover the same dose range (the same log-dose bins) and differ only in length.

@@ -16,6 +16,7 @@ public class ModelOptionsTests
         new ModelOptions { MaxBinDoseEA2 = 2, MinBinDoseEA2 = 1 },
         new ModelOptions { CrossedConfidence = 1 },
         new ModelOptions { UnexplainedChiSquare = 1 },
+        new ModelOptions { RefitParallelism = 0 },
         new ModelOptions { UnexplainedChiSquare = double.NaN },
         new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "c_o")] },
         new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "nope")] },

@@ -48,11 +48,13 @@ public sealed class EstimateBuilder
         // minimum from the right (isotonic envelope). Near D = 0 the normal approximation in ln Λ is poor (Λ → 0 and the
         // initial slope is unidentified, e.g. after an incubation dose) and the raw quantile can spuriously exceed
         // ln ln 2 at doses the data show are far from half integrity; the envelope removes these spurious crossings.
+        Span<double> centers = stackalloc double[GridPoints];
+        Span<double> spreads = stackalloc double[GridPoints];
         Span<double> upperQuantile = stackalloc double[GridPoints];
         for (var i = 0; i < GridPoints; i++)
         {
-            band.Evaluate(window, Math.Exp(logFrom + step * i), out var center, out var spread);
-            upperQuantile[i] = center + Gaussian.Z90 * spread;
+            band.Evaluate(window, Math.Exp(logFrom + step * i), out centers[i], out spreads[i]);
+            upperQuantile[i] = centers[i] + Gaussian.Z90 * spreads[i];
         }
 
         for (var i = GridPoints - 2; i >= 0; i--)
@@ -63,7 +65,8 @@ public sealed class EstimateBuilder
         for (var i = 0; i < GridPoints; i++)
         {
             var logDose = logFrom + step * i;
-            band.Evaluate(window, Math.Exp(logDose), out var center, out var spread);
+            var center = centers[i];
+            var spread = spreads[i];
             d50Lo.Observe(logDose, upperQuantile[i] - _logHazardHalf);
             d50Hi.Observe(logDose, center - Gaussian.Z90 * spread - _logHazardHalf);
             d50.Observe(logDose, center - _logHazardHalf);

@@ -145,8 +145,8 @@ public sealed class MonotoneHazard
         }
     }
 
-    /// <summary>(kD)^β, zero at D = 0.</summary>
-    private static double Dispersed(double kd, double beta) => kd > 0 ? Math.Exp(beta * Math.Log(kd)) : 0;
+    /// <summary>(kD)^β, zero at D = 0; exact and without exp/log at β = 1 (every window when dispersion is off).</summary>
+    private static double Dispersed(double kd, double beta) => beta == 1 ? kd : kd > 0 ? Math.Exp(beta * Math.Log(kd)) : 0;
 
     /// <summary>Cumulative hazard Λ(D).</summary>
     public double Value(ReadOnlySpan<double> c, double dose, double u)

@@ -14,12 +14,13 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly ModelOptions _options;
     private readonly TimeProvider _time;
     private readonly MonotoneHazard _hazard;
-    private readonly PhysicsObjective _objective;
+    private readonly PhysicsObjective[] _objectives;
     private readonly BinStatistics _statistics;
     private readonly BinnedSeries[] _series;
     private readonly double[][] _theta;
     private readonly AdamOptimizer[] _optimizers;
-    private readonly double[] _gradient;
+    private readonly double[][] _gradients;
+    private readonly ParallelOptions _parallel;
     private readonly double[] _relativeNoiseVariance;
     private readonly int[] _weights;
     private readonly PoissonWeightSource _random;
@@ -47,10 +48,18 @@ public sealed class PhysicsDamageModel : IDamageModel
         var ordering = options.OrderingPriors
             .Select(prior => (Array.IndexOf(_names, prior.MoreSensitive), Array.IndexOf(_names, prior.LessSensitive)))
             .ToArray();
-        _objective = new PhysicsObjective(_hazard, windows, binning.Count, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering)
+        // One objective (it holds scratch buffers) and one gradient per member, so the members can be refitted in parallel.
+        _objectives = new PhysicsObjective[members];
+        _gradients = new double[members][];
+        for (var m = 0; m < members; m++)
         {
-            DispersionPriorWeight = options.DispersionPriorWeight,
-        };
+            _objectives[m] = new PhysicsObjective(_hazard, windows, binning.Count, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering)
+            {
+                DispersionPriorWeight = options.DispersionPriorWeight,
+            };
+        }
+
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.RefitParallelism };
         _series = new BinnedSeries[members];
         _theta = new double[members][];
         _optimizers = new AdamOptimizer[members];
@@ -70,7 +79,11 @@ public sealed class PhysicsDamageModel : IDamageModel
 
         _lower = Tile(_hazard.LowerBounds, windows);
         _upper = Tile(_hazard.UpperBounds, windows);
-        _gradient = new double[windows * p];
+        for (var m = 0; m < members; m++)
+        {
+            _gradients[m] = new double[windows * p];
+        }
+
         _relativeNoiseVariance = new double[windows];
         _weights = new int[members];
         _collocation = new Collocation(options.CollocationPoints);
@@ -137,47 +150,42 @@ public sealed class PhysicsDamageModel : IDamageModel
             _relativeNoiseVariance[k] = _statistics.RelativeNoiseVariance(k);
         }
 
-        _objective.PriorDoseEA2 = Math.Max(dose, _options.MinBinDoseEA2);
-        _objective.ObservedDoseEA2 = dose;
-        var horizon = _builder.Horizon(dose);
-        _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
-        for (var m = 0; m < _theta.Length; m++)
+        foreach (var objective in _objectives)
         {
-            var series = _series[m];
-            _statistics.Collect(m, series);
-            for (var b = 0; b < series.Count; b++)
-            {
-                series.Coordinate[b] = _hazard.U(series.Dose[b]);
-            }
-
-            for (var k = 0; k < _names.Length; k++)
-            {
-                series.ComputeFitWeights(k, _relativeNoiseVariance[k], _options.SystematicRelativeError);
-            }
-
-            if (series.Count >= 2)
-            {
-                var iterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
-                for (var iteration = 0; iteration < iterations; iteration++)
-                {
-                    _objective.Evaluate(_theta[m], series, _collocation, _gradient);
-                    _optimizers[m].Step(_theta[m], _gradient, _lower, _upper);
-                }
-            }
-
-            _band.Load(m, _theta[m]);
+            objective.PriorDoseEA2 = Math.Max(dose, _options.MinBinDoseEA2);
+            objective.ObservedDoseEA2 = dose;
         }
 
+        var horizon = _builder.Horizon(dose);
+        _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
+        var iterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
+        if (_options.RefitParallelism > 1)
+        {
+            Parallel.For(0, _theta.Length, _parallel, m => RefitMember(m, iterations));
+        }
+        else
+        {
+            for (var m = 0; m < _theta.Length; m++)
+            {
+                RefitMember(m, iterations);
+            }
+        }
+
+        var objective0 = _objectives[0];
         var estimates = new WindowEstimate[_names.Length];
         _worstReducedChiSquare = 1;
         for (var k = 0; k < _names.Length; k++)
         {
-            _band.SetCovarianceValid(k, _objective.Covariance(_theta[0], _series[0], k, _collocation, _band.CovarianceOf(k)));
-            var reducedChiSquare = _objective.ReducedChiSquare(_theta[0], _series[0], k);
+            _band.SetCovarianceValid(k, objective0.Covariance(_theta[0], _series[0], k, _collocation, _band.CovarianceOf(k)));
+            var reducedChiSquare = objective0.ReducedChiSquare(_theta[0], _series[0], k);
             _worstReducedChiSquare = Math.Max(_worstReducedChiSquare, reducedChiSquare);
             _band.SetMisfitInflation(k, reducedChiSquare);
-            _objective.SetPhysicsScale(k, _options.AdaptivePhysicsWeight ? 1 / reducedChiSquare : 1);
-            var amplitudes = _objective.SolveAmplitudes(_theta[0], _series[0], k);
+            foreach (var objective in _objectives)
+            {
+                objective.SetPhysicsScale(k, _options.AdaptivePhysicsWeight ? 1 / reducedChiSquare : 1);
+            }
+
+            var amplitudes = objective0.SolveAmplitudes(_theta[0], _series[0], k);
             var changeZ = _statistics.ChangeZ(k, _relativeNoiseVariance[k]);
             estimates[k] = _builder.Build(_band, k, _names[k], dose, amplitudes, changeZ) with
             {
@@ -188,6 +196,33 @@ public sealed class PhysicsDamageModel : IDamageModel
 
         var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
         return new ModelSnapshot(estimates, dose, FrameCount, _options.Threshold, _options.LeadDoseEA2, elapsed);
+    }
+
+    /// <summary>Warm-started refit of one ensemble member on its own bootstrap-weighted bins; members share no mutable state.</summary>
+    private void RefitMember(int m, int iterations)
+    {
+        var series = _series[m];
+        _statistics.Collect(m, series);
+        for (var b = 0; b < series.Count; b++)
+        {
+            series.Coordinate[b] = _hazard.U(series.Dose[b]);
+        }
+
+        for (var k = 0; k < _names.Length; k++)
+        {
+            series.ComputeFitWeights(k, _relativeNoiseVariance[k], _options.SystematicRelativeError);
+        }
+
+        if (series.Count >= 2)
+        {
+            for (var iteration = 0; iteration < iterations; iteration++)
+            {
+                _objectives[m].Evaluate(_theta[m], series, _collocation, _gradients[m]);
+                _optimizers[m].Step(_theta[m], _gradients[m], _lower, _upper);
+            }
+        }
+
+        _band.Load(m, _theta[m]);
     }
 
     private static double[] Tile(double[] perWindow, int windows)
