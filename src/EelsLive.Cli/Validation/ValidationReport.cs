@@ -92,8 +92,8 @@ internal sealed class ValidationReport
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine("| preset | model | sessions | median D50 error | max D50 error | D50 interval cover | integrity cover | alarm lead e/Å² (min–max) | frames with alarm | median fit ms |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| preset | model | sessions | median D50 error | max D50 error | D50 interval cover | integrity cover | alarm lead e/Å² (min–max) | critical lag e/Å² (min–max) | frames with alarm | median fit ms |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in _outcomes.GroupBy(o => (o.Scenario.Preset.Name, o.Scenario.Model)))
         {
             var errors = group.SelectMany(o => o.Windows.Select(w => w.D50RelativeError(o.TotalDoseEA2))).OfType<double>().ToList();
@@ -101,8 +101,9 @@ internal sealed class ValidationReport
             int checks = group.SelectMany(o => o.Windows).Sum(w => w.IntegrityChecks);
             int covered = group.SelectMany(o => o.Windows).Sum(w => w.IntegrityCovered);
             var leads = group.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow)).Select(w => w.AlarmLead).OfType<double>().ToList();
+            var lags = group.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow)).Select(w => w.CriticalLag).OfType<double>().ToList();
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Name} | {group.Key.Model.ToString().ToLowerInvariant()} | {group.Count()} | {(errors.Count > 0 ? Percent(Median(errors)) : "–")} | {(errors.Count > 0 ? Percent(errors.Max()) : "–")} | {(cover.Count > 0 ? $"{cover.Count(c => c)}/{cover.Count}" : "–")} | {(checks > 0 ? Percent(covered / (double)checks) : "–")} | {(leads.Count > 0 ? $"{leads.Min():F0}–{leads.Max():F0}" : "–")} | {group.Sum(o => o.FramesWithAlarm)} | {Median(group.Select(o => o.MedianFitMs).ToList()):F2} |"));
+                $"| {group.Key.Name} | {group.Key.Model.ToString().ToLowerInvariant()} | {group.Count()} | {(errors.Count > 0 ? Percent(Median(errors)) : "–")} | {(errors.Count > 0 ? Percent(errors.Max()) : "–")} | {(cover.Count > 0 ? $"{cover.Count(c => c)}/{cover.Count}" : "–")} | {(checks > 0 ? Percent(covered / (double)checks) : "–")} | {(leads.Count > 0 ? $"{leads.Min():F0}–{leads.Max():F0}" : "–")} | {(lags.Count > 0 ? $"{lags.Min():F0}–{lags.Max():F0}" : "–")} | {group.Sum(o => o.FramesWithAlarm)} | {Median(group.Select(o => o.MedianFitMs).ToList()):F2} |"));
         }
 
         text.AppendLine();

@@ -32,6 +32,9 @@ internal sealed record WindowOutcome(
             ? FinalD50 is { } estimate ? Math.Abs(estimate - truth) / truth : double.PositiveInfinity
             : null;
 
+    /// <summary>Dose between the true crossing and the first critical (positive: declared after it truly crossed).</summary>
+    public double? CriticalLag => TrueCrossDose is { } cross && FirstCriticalDose is { } declared ? declared - cross : null;
+
     /// <summary>Dose between the first warning and the true crossing (positive: the warning came first).</summary>
     public double? AlarmLead => TrueCrossDose is { } cross && FirstWarningDose is { } warned ? cross - warned : null;
 }
