@@ -55,7 +55,9 @@ internal static class SimulatorCli
         replay.SetAction((parse, cancellationToken) => ReplayAsync(
             parse,
             parse.GetRequiredValue(file),
-            new PublisherOptions { Endpoint = parse.GetRequiredValue(bind), WarmupTimeout = TimeSpan.FromMilliseconds(parse.GetValue(warmup)) },
+            // A recording is finite, so the replay never drops at a high-water mark (0 = unlimited): a slow consumer gets
+            // the whole session late rather than a session without its tail.
+            new PublisherOptions { Endpoint = parse.GetRequiredValue(bind), WarmupTimeout = TimeSpan.FromMilliseconds(parse.GetValue(warmup)), SendHighWatermark = 0 },
             parse.GetValue(speed),
             time,
             cancellationToken));

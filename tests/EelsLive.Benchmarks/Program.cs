@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 namespace EelsLive.Benchmarks;
 
-/// <summary>Runs the BenchmarkDotNet suites (<c>-- --filter *</c>), the end-to-end bench (<c>-- e2e</c>) the refit-latency bench (<c>-- refit</c>) or the bare transport bench (<c>-- transport</c>).</summary>
+/// <summary>Runs the BenchmarkDotNet suites (<c>-- --filter *</c>), the end-to-end benches (<c>-- e2e</c>, in one process; <c>-- e2e-process</c>, publisher in its own process), the refit-latency bench (<c>-- refit</c>) or the bare transport bench (<c>-- transport</c>).</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -10,6 +10,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "e2e")
         {
             return await EndToEndBench.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "e2e-process")
+        {
+            return await ExternalPublisherBench.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "transport")

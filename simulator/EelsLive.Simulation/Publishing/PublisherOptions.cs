@@ -29,4 +29,13 @@ public sealed record PublisherOptions
     /// socket is disposed right after sending, despite the linger. Default 500 ms.
     /// </summary>
     public TimeSpan DrainDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Messages per second a subscriber is assumed to read at least, to estimate how long a burst stays queued after the
+    /// last message (<see cref="BurstDrain"/>). Default 20,000 (EelsLive's monitor sustains about 26,000 frames/s here).
+    /// </summary>
+    public double AssumedSubscriberRate { get; init; } = 20_000;
+
+    /// <summary>Longest wait after the last message, however large the burst. Default 60 s.</summary>
+    public TimeSpan MaxDrain { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -46,6 +46,11 @@ public sealed class SimulatorPublisher : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), _options.SendHighWatermark, "SendHighWatermark must be ≥ 0.");
         }
 
+        if (!(_options.AssumedSubscriberRate > 0) || !double.IsFinite(_options.AssumedSubscriberRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.AssumedSubscriberRate, "AssumedSubscriberRate must be a finite number > 0 messages/s.");
+        }
+
         _socket = new XPublisherSocket();
         try
         {
@@ -167,7 +172,7 @@ public sealed class SimulatorPublisher : IDisposable
 
         Send(EndTopic, series.CreateEnd(startUnixS, produced, reason));
         var elapsed = _time.GetElapsedTime(started);
-        Wait(_options.DrainDelay, CancellationToken.None);
+        Drain(BurstDrain.Delay(_options, sent + 2, elapsed));
         return new PublishResult(reason, produced, sent, seen, elapsed);
     }
 
@@ -198,7 +203,7 @@ public sealed class SimulatorPublisher : IDisposable
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                return Finish(new ReplayResult(sent, skipped, seen, Aborted: true));
+                return Finish(started, new ReplayResult(sent, skipped, seen, Aborted: true));
             }
 
             firstReceived ??= receivedUnixS;
@@ -208,7 +213,7 @@ public sealed class SimulatorPublisher : IDisposable
                 WaitUntil(started, TimeSpan.FromSeconds(offset), cancellationToken);
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    return Finish(new ReplayResult(sent, skipped, seen, Aborted: true));
+                    return Finish(started, new ReplayResult(sent, skipped, seen, Aborted: true));
                 }
             }
 
@@ -231,7 +236,7 @@ public sealed class SimulatorPublisher : IDisposable
             }
         }
 
-        return Finish(new ReplayResult(sent, skipped, seen, Aborted: false));
+        return Finish(started, new ReplayResult(sent, skipped, seen, Aborted: false));
     }
 
     /// <summary>Runs <see cref="Replay"/> on a dedicated thread.</summary>
@@ -266,11 +271,11 @@ public sealed class SimulatorPublisher : IDisposable
         return endpoint;
     }
 
-    private ReplayResult Finish(ReplayResult result)
+    private ReplayResult Finish(long started, ReplayResult result)
     {
         if (result.MessagesSent > 0)
         {
-            Wait(_options.DrainDelay, CancellationToken.None);
+            Drain(BurstDrain.Delay(_options, result.MessagesSent, _time.GetElapsedTime(started)));
         }
 
         return result;
@@ -289,6 +294,21 @@ public sealed class SimulatorPublisher : IDisposable
         }
 
         _socket.SendMoreFrame(topic).SendFrame(written.Array!, written.Count);
+    }
+
+    /// <summary>
+    /// Keeps the socket open for <paramref name="delay"/> and touches it every few milliseconds: NetMQ moves queued
+    /// messages on only when the owning thread uses the socket, and an idle socket was seen to hold back a burst's last
+    /// messages (and the end message) until it was disposed, which discards them.
+    /// </summary>
+    private void Drain(TimeSpan delay)
+    {
+        long started = _time.GetTimestamp();
+        while (_time.GetElapsedTime(started) < delay)
+        {
+            DrainSubscriptions();
+            Wait(TimeSpan.FromMilliseconds(10), CancellationToken.None);
+        }
     }
 
     private void DrainSubscriptions()

@@ -155,7 +155,7 @@ internal sealed class MonitorSession
 
         if (source.QueueDropped > 0)
         {
-            _logger.LogWarning("{Dropped} messages were dropped because processing fell behind the queue", source.QueueDropped);
+            _logger.LogWarning("{Dropped} received messages were discarded because the monitor stopped while processing was behind", source.QueueDropped);
         }
 
         return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last);

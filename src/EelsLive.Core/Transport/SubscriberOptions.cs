@@ -8,7 +8,7 @@ public sealed record SubscriberOptions
     /// <summary>The publisher's endpoint, e.g. <c>tcp://127.0.0.1:5556</c>.</summary>
     public string Endpoint { get; init; } = WireTopics.DefaultEndpoint;
 
-    /// <summary>Capacity of the bounded queue between receiving and processing; overflow is counted as dropped.</summary>
+    /// <summary>Capacity of the bounded queue between receiving and processing; when it is full, receiving waits (backpressure).</summary>
     public int QueueCapacity { get; init; } = 65_536;
 
     /// <summary>ZeroMQ receive high-water mark (messages buffered in the socket).</summary>

@@ -10,7 +10,8 @@ namespace EelsLive.Transport;
 /// <summary>
 /// Receives wire messages from a ZeroMQ PUB on a dedicated thread (sockets are not thread-safe) and hands
 /// them through a bounded queue to <see cref="Messages"/>. Reconnects by itself when the publisher restarts
-/// or starts late; anything the queue cannot take is counted in <see cref="QueueDropped"/>, never silent.
+/// or starts late. When processing falls behind and the queue is full, the thread waits for room instead of
+/// dropping: NetMQ's receive buffer and TCP then hold what follows, so a burst is delayed, not lost.
 /// </summary>
 public sealed class ZmqSubscriberSource : IDisposable
 {
@@ -43,7 +44,7 @@ public sealed class ZmqSubscriberSource : IDisposable
     /// <summary>The received messages, in order; subscribe once. Completes after <see cref="Stop"/>.</summary>
     public IObservable<IncomingMessage> Messages { get; }
 
-    /// <summary>Messages that arrived while the processing queue was full and were dropped.</summary>
+    /// <summary>Received messages discarded because the source was stopped while the processing queue was full.</summary>
     public long QueueDropped => Interlocked.Read(ref _queueDropped);
 
     /// <summary>Messages received from the socket (including dropped ones).</summary>
@@ -128,7 +129,7 @@ public sealed class ZmqSubscriberSource : IDisposable
                 }
 
                 var message = new RecordedMessage((_time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalSeconds, frames.ToArray());
-                if (!_queue.Writer.TryWrite(message))
+                if (!_queue.Writer.TryWrite(message) && !WaitAndWrite(message))
                 {
                     Interlocked.Increment(ref _queueDropped);
                 }
@@ -145,6 +146,30 @@ public sealed class ZmqSubscriberSource : IDisposable
         {
             socket.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Backpressure: waits until the queue has room and writes <paramref name="message"/>. Meanwhile the socket is not
+    /// read, so NetMQ buffers up to its receive high-water mark and then TCP slows the publisher. False only when the
+    /// source is stopped while waiting.
+    /// </summary>
+    private bool WaitAndWrite(RecordedMessage message)
+    {
+        try
+        {
+            while (_queue.Writer.WaitToWriteAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+            {
+                if (_queue.Writer.TryWrite(message))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return false;
     }
 
     private bool TryReceiveMessage(SubscriberSocket socket, List<byte[]> frames, out int totalFrames)

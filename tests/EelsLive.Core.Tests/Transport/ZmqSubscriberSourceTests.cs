@@ -43,6 +43,48 @@ public class ZmqSubscriberSourceTests
     }
 
     [Fact]
+    public async Task A_burst_larger_than_the_queue_reaches_a_slow_consumer_whole_and_in_order()
+    {
+        string endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        const int burst = 3000;
+        var received = new ConcurrentQueue<long>();
+        var decoder = new WireDecoder();
+        var ended = new TaskCompletionSource();
+        using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint, QueueCapacity = 16 });
+        using var subscription = source.Messages.Subscribe(m =>
+        {
+            Thread.SpinWait(20_000); // a consumer far slower than the sender
+            var result = decoder.Decode([m.Message.Frames[0], m.Message.Frames[1]]);
+            if (result.Message is FrameMessage f)
+            {
+                received.Enqueue(f.Seq);
+                if (f.Seq == burst - 1)
+                {
+                    ended.TrySetResult();
+                }
+            }
+        });
+        source.Start();
+
+        using (var publisher = new PublisherSocket())
+        {
+            publisher.Options.SendHighWatermark = burst + 10;
+            publisher.Options.Linger = TimeSpan.FromSeconds(10);
+            publisher.Bind(endpoint);
+            await Task.Delay(300); // the subscription reaches the publisher
+            for (int seq = 0; seq < burst; seq++)
+            {
+                publisher.SendMoreFrame(WireTopics.Frame).SendFrame(WireEncoder.Encode(TestFrames.Frame(seq)));
+            }
+
+            await ended.Task.WaitAsync(Limit);
+        }
+
+        Assert.Equal(Enumerable.Range(0, burst).Select(i => (long)i), received);
+        Assert.Equal(0, source.QueueDropped);
+    }
+
+    [Fact]
     public void Connecting_to_a_malformed_endpoint_fails_with_a_clear_message()
     {
         Assert.Throws<ArgumentException>(() => new ZmqSubscriberSource(new SubscriberOptions { Endpoint = "localhost:5556" }));
