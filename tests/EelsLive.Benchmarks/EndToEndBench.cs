@@ -137,14 +137,16 @@ internal static class EndToEndBench
         (new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint }),
          new MonitorEngine(new MonitorOptions { Model = kind, Pipeline = new PipelineOptions() }));
 
-    private static string Endpoint()
+    /// <summary>A free loopback TCP endpoint.</summary>
+    internal static string Endpoint()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return $"tcp://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
     }
 
-    private static int Arg(string[] args, string name, int fallback)
+    /// <summary>The integer after <paramref name="name"/> in <paramref name="args"/>, or <paramref name="fallback"/>.</summary>
+    internal static int Arg(string[] args, string name, int fallback)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using EelsLive.Engine;
 using EelsLive.Pipeline;
 using EelsLive.Protocol;
@@ -21,7 +19,7 @@ internal static class ExternalPublisherBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        int frames = Arg(args, "--frames", 200_000);
+        int frames = EndToEndBench.Arg(args, "--frames", 200_000);
         string replay = ReplayTool();
         string file = Path.Combine(Path.GetTempPath(), $"eelslive-bench-{Environment.ProcessId}.eelsrec");
         try
@@ -75,7 +73,7 @@ internal static class ExternalPublisherBench
 
     private static async Task<string> MeasureAsync(string replay, string file, int frames, double rate, List<byte[][]> messages)
     {
-        string endpoint = Endpoint();
+        string endpoint = EndToEndBench.Endpoint();
         var engine = new MonitorEngine(new MonitorOptions { Model = null, Pipeline = new PipelineOptions() });
         Warm(messages);
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint });
@@ -140,17 +138,4 @@ internal static class ExternalPublisherBench
     }
 
     private static byte[] Topic(string topic) => System.Text.Encoding.UTF8.GetBytes(topic);
-
-    private static string Endpoint()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"tcp://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }
