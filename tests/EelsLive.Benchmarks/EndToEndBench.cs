@@ -44,34 +44,16 @@ internal static class EndToEndBench
         var scenario = new SimulationScenario(SimulationPresets.Mil101Fe, 1);
         var series = new SimulatedSeries(scenario, new SeriesOptions { Frames = frames, SeriesId = "e2e" });
         var (source, engine) = Monitor(endpoint, kind);
-        long received = 0, lost = 0;
-        long first = 0, last = 0;
-        var done = new TaskCompletionSource();
-        using var subscription = source.Messages.Subscribe(m =>
-        {
-            foreach (var e in engine.Process(m.Message, m.MoreFramesQueued))
-            {
-                if (e is FrameReported f)
-                {
-                    if (received++ == 0) first = Stopwatch.GetTimestamp();
-                    last = Stopwatch.GetTimestamp();
-                    lost = f.Report.LostFrames;
-                }
-                else if (e is SeriesEnded)
-                {
-                    done.TrySetResult();
-                }
-            }
-        });
+        using var meter = new FrameMeter(source, engine);
 
         using var publisher = new SimulatorPublisher(new PublisherOptions { Endpoint = endpoint });
         source.Start();
         var result = await publisher.PublishAsync(series, 0);
-        await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        await meter.Ended.WaitAsync(TimeSpan.FromMinutes(5));
         source.Stop();
-        double seconds = Stopwatch.GetElapsedTime(first, last).TotalSeconds;
+        double seconds = meter.Span.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"simulator --rate 0 → monitor: sent {result.FramesSent}, received {received}, lost {lost}, queue-dropped {source.QueueDropped}; sustained {received / seconds:F0} frames/s (publisher generated and sent at {result.FramesPerSecond:F0} frames/s)");
+            $"simulator --rate 0 → monitor: sent {result.FramesSent}, received {meter.Received}, lost {meter.Lost}, queue-dropped {source.QueueDropped}; sustained {meter.Received / seconds:F0} frames/s (publisher generated and sent at {result.FramesPerSecond:F0} frames/s)");
     }
 
     /// <summary>Pre-generated simulator frames sent at <paramref name="rate"/> Hz (0 = as fast as possible), each stamped just before sending.</summary>

@@ -77,40 +77,23 @@ internal static class ExternalPublisherBench
         var engine = new MonitorEngine(new MonitorOptions { Model = null, Pipeline = new PipelineOptions() });
         Warm(messages);
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint });
-        long received = 0, lost = 0, first = 0, last = 0;
-        var ended = new TaskCompletionSource();
-        using var subscription = source.Messages.Subscribe(m =>
-        {
-            foreach (var e in engine.Process(m.Message, m.MoreFramesQueued))
-            {
-                if (e is FrameReported f)
-                {
-                    if (received++ == 0) first = Stopwatch.GetTimestamp();
-                    last = Stopwatch.GetTimestamp();
-                    lost = f.Report.LostFrames;
-                }
-                else if (e is SeriesEnded)
-                {
-                    ended.TrySetResult();
-                }
-            }
-        });
+        using var meter = new FrameMeter(source, engine);
         source.Start();
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var a in new[] { replay, "replay", file, "--bind", endpoint, "--speed", rate > 0 ? "1" : "0" })
         {
             start.ArgumentList.Add(a);
         }
 
         using var publisher = Process.Start(start) ?? throw new InvalidOperationException("could not start eelslive-sim");
-        var finished = await Task.WhenAny(ended.Task, Task.Delay(TimeSpan.FromMinutes(3)));
+        var finished = await Task.WhenAny(meter.Ended, Task.Delay(TimeSpan.FromMinutes(3)));
         await publisher.WaitForExitAsync();
         source.Stop();
-        double seconds = Stopwatch.GetElapsedTime(first, last).TotalSeconds;
+        double seconds = meter.Span.TotalSeconds;
         string pace = rate > 0 ? $"paced at {rate:F0} frames/s" : "as fast as the replay sends";
         return string.Create(CultureInfo.InvariantCulture,
-            $"replay {pace}: received {received} of {frames} frames, lost {lost}, end {(finished == ended.Task ? "received" : "MISSING")}; monitor sustained {received / seconds:F0} frames/s over {seconds:F2} s");
+            $"replay {pace}: received {meter.Received} of {frames} frames, lost {meter.Lost}, end {(finished == meter.Ended ? "received" : "MISSING")}; monitor sustained {meter.Received / seconds:F0} frames/s over {seconds:F2} s");
     }
 
     /// <summary>Runs one copy of the messages through a throwaway engine so the monitor's code is compiled and tiered up.</summary>
