@@ -57,7 +57,7 @@ public sealed class WireDecoder
         PayloadFields fields;
         try
         {
-            var reader = new MessagePackReader(payload);
+            var reader = new MessagePackSpanReader(payload.Span);
             var rejection = ReadMap(ref reader, payload, out fields);
             if (rejection is not null)
             {
@@ -69,7 +69,7 @@ public sealed class WireDecoder
                 return DecodeResult.Reject(RejectionKind.NotMessagePack, "trailing bytes after the payload map");
             }
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or InvalidOperationException or OverflowException or ArgumentException or DecoderFallbackException)
+        catch (Exception ex) when (ex is MalformedMessagePackException or MessagePackSerializationException or EndOfStreamException or InvalidOperationException or OverflowException or ArgumentException or DecoderFallbackException)
         {
             return DecodeResult.Reject(RejectionKind.NotMessagePack, $"payload is not valid MessagePack: {ex.Message}");
         }
@@ -84,7 +84,7 @@ public sealed class WireDecoder
         return Decode(Encoding.UTF8.GetBytes(topic), payload);
     }
 
-    private Rejection? ReadMap(ref MessagePackReader reader, ReadOnlyMemory<byte> payload, out PayloadFields fields)
+    private Rejection? ReadMap(ref MessagePackSpanReader reader, ReadOnlyMemory<byte> payload, out PayloadFields fields)
     {
         fields = new PayloadFields();
         if (reader.End)
@@ -92,14 +92,14 @@ public sealed class WireDecoder
             return new Rejection(RejectionKind.NotMessagePack, "payload is empty");
         }
 
-        if (reader.NextMessagePackType == MessagePackType.Unknown)
+        if (reader.NextType == MessagePackType.Unknown)
         {
             return new Rejection(RejectionKind.NotMessagePack, $"payload is not MessagePack: byte 0x{reader.NextCode:X2} starts no MessagePack value");
         }
 
-        if (reader.NextMessagePackType != MessagePackType.Map)
+        if (reader.NextType != MessagePackType.Map)
         {
-            return new Rejection(RejectionKind.NotAMap, $"payload must be a MessagePack map, got {reader.NextMessagePackType}");
+            return new Rejection(RejectionKind.NotAMap, $"payload must be a MessagePack map, got {reader.NextType}");
         }
 
         int count = reader.ReadMapHeader();
@@ -110,12 +110,12 @@ public sealed class WireDecoder
 
         for (int i = 0; i < count; i++)
         {
-            if (reader.NextMessagePackType != MessagePackType.String)
+            if (reader.NextType != MessagePackType.String)
             {
-                return new Rejection(RejectionKind.NotAMap, $"payload map keys must be strings, key #{i} is {reader.NextMessagePackType}");
+                return new Rejection(RejectionKind.NotAMap, $"payload map keys must be strings, key #{i} is {reader.NextType}");
             }
 
-            var key = ReadStringBytes(ref reader);
+            var key = reader.ReadStringBytes();
             var rejection = ReadValue(ref reader, key, payload, ref fields);
             if (rejection is not null)
             {
@@ -126,28 +126,31 @@ public sealed class WireDecoder
         return null;
     }
 
-    private Rejection? ReadValue(ref MessagePackReader reader, scoped ReadOnlySpan<byte> key, ReadOnlyMemory<byte> payload, ref PayloadFields f)
+    private Rejection? ReadValue(ref MessagePackSpanReader reader, scoped ReadOnlySpan<byte> key, ReadOnlyMemory<byte> payload, ref PayloadFields f)
     {
-        if (key.SequenceEqual("v"u8)) return ReadInteger(ref reader, WireKeys.V, ref f.V);
-        if (key.SequenceEqual("series_id"u8)) return ReadSeriesId(ref reader, ref f.SeriesId);
-        if (key.SequenceEqual("seq"u8)) return ReadInteger(ref reader, WireKeys.Seq, ref f.Seq);
-        if (key.SequenceEqual("t"u8)) return ReadNumber(ref reader, WireKeys.T, ref f.T);
-        if (key.SequenceEqual("exposure_s"u8)) return ReadNumber(ref reader, WireKeys.ExposureS, ref f.ExposureS);
-        if (key.SequenceEqual("channels"u8)) return ReadInteger(ref reader, WireKeys.Channels, ref f.Channels);
-        if (key.SequenceEqual("offset_ev"u8)) return ReadNumber(ref reader, WireKeys.OffsetEv, ref f.OffsetEv);
-        if (key.SequenceEqual("dispersion_ev"u8)) return ReadNumber(ref reader, WireKeys.DispersionEv, ref f.DispersionEv);
-        if (key.SequenceEqual("counts"u8)) return ReadCounts(ref reader, payload, ref f);
-        if (key.SequenceEqual("dtype"u8)) return ReadString(ref reader, WireKeys.Dtype, ref f.Dtype);
-        if (key.SequenceEqual("dose_e_a2"u8)) return ReadNumber(ref reader, WireKeys.DoseEA2, ref f.DoseEA2);
-        if (key.SequenceEqual("beam_current_pa"u8)) return ReadNumber(ref reader, WireKeys.BeamCurrentPa, ref f.BeamCurrentPa);
-        if (key.SequenceEqual("illuminated_area_a2"u8)) return ReadNumber(ref reader, WireKeys.IlluminatedAreaA2, ref f.IlluminatedAreaA2);
-        if (key.SequenceEqual("cumulative_dose_e_a2"u8)) return ReadNumber(ref reader, WireKeys.CumulativeDoseEA2, ref f.CumulativeDoseEA2);
-        if (key.SequenceEqual("beam_energy_kv"u8)) return ReadNumber(ref reader, WireKeys.BeamEnergyKv, ref f.BeamEnergyKv);
-        if (key.SequenceEqual("sample"u8)) return ReadString(ref reader, WireKeys.Sample, ref f.Sample);
-        if (key.SequenceEqual("detector"u8)) return ReadString(ref reader, WireKeys.Detector, ref f.Detector);
-        if (key.SequenceEqual("frames"u8)) return ReadInteger(ref reader, WireKeys.Frames, ref f.Frames);
-        if (key.SequenceEqual("reason"u8)) return ReadString(ref reader, WireKeys.Reason, ref f.Reason);
-        if (key.SequenceEqual("meta"u8)) return ReadMeta(ref reader, ref f);
+        switch (key.Length)
+        {
+            case 1 when key[0] == (byte)'v': return ReadInteger(ref reader, WireKeys.V, ref f.V);
+            case 1 when key[0] == (byte)'t': return ReadNumber(ref reader, WireKeys.T, ref f.T);
+            case 3 when key.SequenceEqual("seq"u8): return ReadInteger(ref reader, WireKeys.Seq, ref f.Seq);
+            case 4 when key.SequenceEqual("meta"u8): return ReadMeta(ref reader, payload, ref f);
+            case 5 when key.SequenceEqual("dtype"u8): return ReadString(ref reader, WireKeys.Dtype, ref f.Dtype);
+            case 6 when key.SequenceEqual("counts"u8): return ReadCounts(ref reader, payload, ref f);
+            case 6 when key.SequenceEqual("sample"u8): return ReadString(ref reader, WireKeys.Sample, ref f.Sample);
+            case 6 when key.SequenceEqual("frames"u8): return ReadInteger(ref reader, WireKeys.Frames, ref f.Frames);
+            case 6 when key.SequenceEqual("reason"u8): return ReadString(ref reader, WireKeys.Reason, ref f.Reason);
+            case 8 when key.SequenceEqual("channels"u8): return ReadInteger(ref reader, WireKeys.Channels, ref f.Channels);
+            case 8 when key.SequenceEqual("detector"u8): return ReadString(ref reader, WireKeys.Detector, ref f.Detector);
+            case 9 when key.SequenceEqual("series_id"u8): return ReadSeriesId(ref reader, ref f.SeriesId);
+            case 9 when key.SequenceEqual("offset_ev"u8): return ReadNumber(ref reader, WireKeys.OffsetEv, ref f.OffsetEv);
+            case 9 when key.SequenceEqual("dose_e_a2"u8): return ReadNumber(ref reader, WireKeys.DoseEA2, ref f.DoseEA2);
+            case 10 when key.SequenceEqual("exposure_s"u8): return ReadNumber(ref reader, WireKeys.ExposureS, ref f.ExposureS);
+            case 13 when key.SequenceEqual("dispersion_ev"u8): return ReadNumber(ref reader, WireKeys.DispersionEv, ref f.DispersionEv);
+            case 14 when key.SequenceEqual("beam_energy_kv"u8): return ReadNumber(ref reader, WireKeys.BeamEnergyKv, ref f.BeamEnergyKv);
+            case 15 when key.SequenceEqual("beam_current_pa"u8): return ReadNumber(ref reader, WireKeys.BeamCurrentPa, ref f.BeamCurrentPa);
+            case 19 when key.SequenceEqual("illuminated_area_a2"u8): return ReadNumber(ref reader, WireKeys.IlluminatedAreaA2, ref f.IlluminatedAreaA2);
+            case 20 when key.SequenceEqual("cumulative_dose_e_a2"u8): return ReadNumber(ref reader, WireKeys.CumulativeDoseEA2, ref f.CumulativeDoseEA2);
+        }
 
         // Unknown keys are ignored, with a bounded depth so a hostile nesting cannot overflow the stack.
         return SkipValue(ref reader, 0)
@@ -155,10 +158,10 @@ public sealed class WireDecoder
             : new Rejection(RejectionKind.TooLarge, $"value of unknown key '{Printable(key)}' is nested deeper than {MaxSkipDepth} levels");
     }
 
-    private static bool SkipValue(ref MessagePackReader reader, int depth)
+    private static bool SkipValue(ref MessagePackSpanReader reader, int depth)
     {
         // depth = containers already entered; a key's value is at depth 0, so 16 levels are depths 0..15.
-        var type = reader.NextMessagePackType;
+        var type = reader.NextType;
         if (depth >= MaxSkipDepth && type is MessagePackType.Map or MessagePackType.Array)
         {
             return false;
@@ -183,20 +186,20 @@ public sealed class WireDecoder
 
                 return true;
             default:
-                reader.Skip();
+                reader.SkipScalar();
                 return true;
         }
     }
 
     private static Rejection? Duplicate(string key) => new(RejectionKind.InvalidValue, $"key '{key}' appears more than once");
 
-    private static Rejection? ReadInteger(ref MessagePackReader reader, string key, ref long? target)
+    private static Rejection? ReadInteger(ref MessagePackSpanReader reader, string key, ref long? target)
     {
         if (target.HasValue) return Duplicate(key);
         if (reader.TryReadNil()) return null;
-        if (reader.NextMessagePackType != MessagePackType.Integer)
+        if (reader.NextType != MessagePackType.Integer)
         {
-            return new Rejection(RejectionKind.WrongType, $"key '{key}' must be an integer, got {reader.NextMessagePackType}");
+            return new Rejection(RejectionKind.WrongType, $"key '{key}' must be an integer, got {reader.NextType}");
         }
 
         if (reader.NextCode == MessagePackCode.UInt64)
@@ -211,11 +214,11 @@ public sealed class WireDecoder
         return null;
     }
 
-    private static Rejection? ReadNumber(ref MessagePackReader reader, string key, ref double? target)
+    private static Rejection? ReadNumber(ref MessagePackSpanReader reader, string key, ref double? target)
     {
         if (target.HasValue) return Duplicate(key);
         if (reader.TryReadNil()) return null;
-        var type = reader.NextMessagePackType;
+        var type = reader.NextType;
         if (type != MessagePackType.Integer && type != MessagePackType.Float)
         {
             return new Rejection(RejectionKind.WrongType, $"key '{key}' must be a number, got {type}");
@@ -225,16 +228,16 @@ public sealed class WireDecoder
         return null;
     }
 
-    private Rejection? ReadString(ref MessagePackReader reader, string key, ref string? target)
+    private Rejection? ReadString(ref MessagePackSpanReader reader, string key, ref string? target)
     {
         if (target is not null) return Duplicate(key);
         if (reader.TryReadNil()) return null;
-        if (reader.NextMessagePackType != MessagePackType.String)
+        if (reader.NextType != MessagePackType.String)
         {
-            return new Rejection(RejectionKind.WrongType, $"key '{key}' must be a string, got {reader.NextMessagePackType}");
+            return new Rejection(RejectionKind.WrongType, $"key '{key}' must be a string, got {reader.NextType}");
         }
 
-        var bytes = ReadStringBytes(ref reader);
+        var bytes = reader.ReadStringBytes();
         if (bytes.Length > _limits.MaxStringBytes)
         {
             return new Rejection(RejectionKind.TooLarge, $"key '{key}' is a string of {bytes.Length} bytes, more than the limit of {_limits.MaxStringBytes}");
@@ -245,11 +248,11 @@ public sealed class WireDecoder
     }
 
     /// <summary>Reads <c>series_id</c>, reusing the previous message's string when the bytes are the same (every frame of a series).</summary>
-    private Rejection? ReadSeriesId(ref MessagePackReader reader, ref string? target)
+    private Rejection? ReadSeriesId(ref MessagePackSpanReader reader, ref string? target)
     {
-        if (target is null && reader.NextMessagePackType == MessagePackType.String)
+        if (target is null && reader.NextType == MessagePackType.String)
         {
-            var bytes = ReadStringBytes(ref reader);
+            var bytes = reader.ReadStringBytes();
             if (_lastSeriesId is not null && bytes.SequenceEqual(_lastSeriesIdBytes))
             {
                 target = _lastSeriesId;
@@ -270,15 +273,15 @@ public sealed class WireDecoder
         return ReadString(ref reader, WireKeys.SeriesId, ref target);
     }
 
-    private Rejection? ReadCounts(ref MessagePackReader reader, ReadOnlyMemory<byte> payload, ref PayloadFields f)
+    private Rejection? ReadCounts(ref MessagePackSpanReader reader, ReadOnlyMemory<byte> payload, ref PayloadFields f)
     {
         if (f.HasCounts) return Duplicate(WireKeys.Counts);
         if (reader.TryReadNil()) return null; // nil means absent: reported as a missing key like every other required key
-        switch (reader.NextMessagePackType)
+        switch (reader.NextType)
         {
             case MessagePackType.Binary:
-                var sequence = reader.ReadBytes()!.Value;
-                f.CountsBinary = sequence.IsSingleSegment ? sequence.First : sequence.ToArray();
+                var (start, byteCount) = reader.ReadBinaryRange();
+                f.CountsBinary = payload.Slice(start, byteCount);
                 f.HasCounts = true;
                 return null;
             case MessagePackType.Array:
@@ -291,7 +294,7 @@ public sealed class WireDecoder
                 var values = new double[length];
                 for (int i = 0; i < length; i++)
                 {
-                    var type = reader.NextMessagePackType;
+                    var type = reader.NextType;
                     if (type != MessagePackType.Integer && type != MessagePackType.Float)
                     {
                         return new Rejection(RejectionKind.WrongType, $"counts[{i}] must be a number, got {type}");
@@ -304,17 +307,17 @@ public sealed class WireDecoder
                 f.HasCounts = true;
                 return null;
             default:
-                return new Rejection(RejectionKind.WrongType, $"key 'counts' must be bin or an array of numbers, got {reader.NextMessagePackType}");
+                return new Rejection(RejectionKind.WrongType, $"key 'counts' must be bin or an array of numbers, got {reader.NextType}");
         }
     }
 
-    private static Rejection? ReadMeta(ref MessagePackReader reader, ref PayloadFields f)
+    private static Rejection? ReadMeta(ref MessagePackSpanReader reader, ReadOnlyMemory<byte> payload, ref PayloadFields f)
     {
         if (f.Meta is not null) return Duplicate(WireKeys.Meta);
         if (reader.TryReadNil()) return null;
-        if (reader.NextMessagePackType != MessagePackType.Map)
+        if (reader.NextType != MessagePackType.Map)
         {
-            return new Rejection(RejectionKind.WrongType, $"key 'meta' must be a map, got {reader.NextMessagePackType}");
+            return new Rejection(RejectionKind.WrongType, $"key 'meta' must be a map, got {reader.NextType}");
         }
 
         // Walk a copy first: malformed bytes surface as NotMessagePack, excessive nesting as TooLarge.
@@ -326,21 +329,17 @@ public sealed class WireDecoder
 
         try
         {
-            f.Meta = MessagePackSerializer.Deserialize<Dictionary<object, object?>>(ref reader, UntrustedOptions)
+            // meta is rare (start messages only) and free-form, so MessagePack-CSharp reads it, from where this reader is.
+            var metaReader = new MessagePackReader(payload[reader.Consumed..]);
+            f.Meta = MessagePackSerializer.Deserialize<Dictionary<object, object?>>(ref metaReader, UntrustedOptions)
                 .ToDictionary(kv => kv.Key.ToString() ?? string.Empty, kv => kv.Value);
+            reader.Advance(checked((int)metaReader.Consumed));
             return null;
         }
         catch (MessagePackSerializationException ex)
         {
             return new Rejection(RejectionKind.WrongType, $"key 'meta' could not be read: {ex.InnerException?.Message ?? ex.Message}");
         }
-    }
-
-    private static ReadOnlySpan<byte> ReadStringBytes(ref MessagePackReader reader)
-    {
-        var sequence = reader.ReadStringSequence();
-        if (sequence is null) return ReadOnlySpan<byte>.Empty;
-        return sequence.Value.IsSingleSegment ? sequence.Value.FirstSpan : sequence.Value.ToArray();
     }
 
     private static string Printable(ReadOnlySpan<byte> bytes)

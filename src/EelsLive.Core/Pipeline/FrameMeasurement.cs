@@ -7,7 +7,6 @@ namespace EelsLive.Pipeline;
 /// <param name="Dose">Its dose bookkeeping.</param>
 /// <param name="LostFrames">Frames lost in the series so far.</param>
 /// <param name="ZeroLossEv">Where the zero-loss peak was found on the frame's own axis, or null (not searched or not found).</param>
-/// <param name="TotalCounts">Sum of all counts.</param>
 /// <param name="ReferenceCounts">What the integrals are divided by: the zero-loss integral or the total.</param>
 /// <param name="Integrals">Window integrals, in window order.</param>
 /// <param name="Signals">Integral / reference per window; null when the reference is not positive.</param>
@@ -16,7 +15,10 @@ public sealed record FrameMeasurement(
     DoseStep Dose,
     long LostFrames,
     double? ZeroLossEv,
-    double TotalCounts,
     double ReferenceCounts,
     IReadOnlyList<double> Integrals,
-    IReadOnlyList<double?> Signals);
+    IReadOnlyList<double?> Signals)
+{
+    /// <summary>Sum of all counts, computed when asked: the default zero-loss normalisation does not need it.</summary>
+    public double TotalCounts => WindowIntegrator.Total(Frame.Counts);
+}

@@ -137,7 +137,7 @@ public sealed class FramePipeline
     }
 
     private FrameMeasurement Measure<T>(FrameMessage frame, DoseStep step, ReadOnlySpan<T> counts)
-        where T : unmanaged, System.Numerics.INumberBase<T>
+        where T : unmanaged, System.Numerics.INumber<T>
     {
         double offset = frame.OffsetEv;
         double? zeroLoss = null;
@@ -150,11 +150,10 @@ public sealed class FramePipeline
             }
         }
 
-        double total = WindowIntegrator.Total(counts);
         double halfWidth = _options.ZeroLossHalfWidthEv;
         double reference = _options.Normalisation == Normalisation.ZeroLoss
             ? WindowIntegrator.Integrate(counts, offset, frame.DispersionEv, -halfWidth, halfWidth)
-            : total;
+            : WindowIntegrator.Total(counts);
         var windows = _options.Windows;
         var integrals = new double[windows.Count];
         var signals = new double?[windows.Count];
@@ -164,7 +163,7 @@ public sealed class FramePipeline
             signals[w] = reference > 0 ? integrals[w] / reference : null;
         }
 
-        return new FrameMeasurement(frame, step, _series.LostFrames, zeroLoss, total, reference, integrals, signals);
+        return new FrameMeasurement(frame, step, _series.LostFrames, zeroLoss, reference, integrals, signals);
     }
 
     private void BeginSeries(string seriesId)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using EelsLive.Protocol;
 
 namespace EelsLive.Pipeline;
 
@@ -34,13 +35,30 @@ public static class WindowIntegrator
             return double.CreateTruncating(counts[first]) * (end - start);
         }
 
-        double sum = double.CreateTruncating(counts[first]) * (first + 1 - start);
-        for (int i = first + 1; i < last; i++)
+        return (double.CreateTruncating(counts[first]) * (first + 1 - start))
+            + Total(counts[(first + 1)..last])
+            + (double.CreateTruncating(counts[last]) * (end - last));
+    }
+
+    /// <summary>The sum of all counts of a spectrum as received, in whatever type it came.</summary>
+    public static double Total(in SpectrumCounts counts)
+    {
+        if (counts.TryGetFloat32(out var floats))
         {
-            sum += double.CreateTruncating(counts[i]);
+            return Total(floats);
         }
 
-        sum += double.CreateTruncating(counts[last]) * (end - last);
+        if (!counts.IsBinary)
+        {
+            return Total(counts.ArrayValues);
+        }
+
+        double sum = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            sum += counts[i];
+        }
+
         return sum;
     }
 
@@ -64,21 +82,42 @@ public static class WindowIntegrator
 
     private static double TotalOfFloats(ReadOnlySpan<float> values)
     {
-        var acc = Vector<double>.Zero;
+        // Blocks of up to 8 vectors are summed in float (8 additions per lane: relative error below 1e-6, far under the
+        // counting noise) and each block sum is widened into two double accumulators. Widening every vector instead
+        // costs two conversions per 8 channels and made this the slowest step of a frame.
+        const int BlockVectors = 8;
+        var accLo = Vector<double>.Zero;
+        var accHi = Vector<double>.Zero;
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<float, Vector<float>>(values);
-            foreach (var v in vectors)
+            for (int v = 0; v < vectors.Length; v += BlockVectors)
             {
-                Vector.Widen(v, out var lo, out var hi);
-                acc += lo + hi;
+                var block = vectors.Slice(v, Math.Min(BlockVectors, vectors.Length - v));
+                var even = Vector<float>.Zero;
+                var odd = Vector<float>.Zero;
+                int b = 0;
+                for (; b + 1 < block.Length; b += 2)
+                {
+                    even += block[b];
+                    odd += block[b + 1];
+                }
+
+                if (b < block.Length)
+                {
+                    even += block[b];
+                }
+
+                Vector.Widen(even + odd, out var lo, out var hi);
+                accLo += lo;
+                accHi += hi;
             }
 
             i = vectors.Length * Vector<float>.Count;
         }
 
-        double sum = Vector.Sum(acc);
+        double sum = Vector.Sum(accLo + accHi);
         for (; i < values.Length; i++)
         {
             sum += values[i];

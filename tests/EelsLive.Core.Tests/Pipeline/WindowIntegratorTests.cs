@@ -117,4 +117,39 @@ public class WindowIntegratorTests
         Assert.Equal(Ramp.Sum(), WindowIntegrator.Total<float>(floats), 6);
         Assert.Equal(Ramp.Sum(), WindowIntegrator.Total<double>(Ramp), 9);
     }
+
+    [Property(MaxTest = 200)]
+    public Property Float_total_matches_a_double_sum_of_the_same_floats_at_any_length()
+    {
+        // Covers whole blocks, a short last block and the scalar tail of the blocked float summation.
+        var gen = from length in Gen.Choose(0, 3000)
+                  from seed in Gen.Choose(0, int.MaxValue)
+                  select (length, seed);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var random = new Random(t.seed);
+            var floats = Enumerable.Range(0, t.length).Select(_ => (float)(random.NextDouble() * Math.Pow(10, random.Next(0, 7)))).ToArray();
+            double exact = floats.Sum(f => (double)f);
+            double blocked = WindowIntegrator.Total<float>(floats);
+            return Math.Abs(blocked - exact) <= 1e-6 * Math.Max(1, exact);
+        });
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Float_and_double_integrals_agree_on_long_spectra()
+    {
+        var gen = from lo in Gen.Choose(-100, 1100)
+                  from width in Gen.Choose(1, 1200)
+                  from seed in Gen.Choose(0, int.MaxValue)
+                  select (lo / 10.0, width / 10.0, seed);
+        return Prop.ForAll(gen.ToArbitrary(), t =>
+        {
+            var random = new Random(t.seed);
+            var floats = Enumerable.Range(0, 2048).Select(_ => (float)(random.NextDouble() * 1e5)).ToArray();
+            var doubles = floats.Select(f => (double)f).ToArray();
+            double single = WindowIntegrator.Integrate<float>(floats, -5, 0.05, t.Item1, t.Item1 + t.Item2);
+            double reference = WindowIntegrator.Integrate<double>(doubles, -5, 0.05, t.Item1, t.Item1 + t.Item2);
+            return Math.Abs(single - reference) <= 1e-6 * Math.Max(1, reference);
+        });
+    }
 }

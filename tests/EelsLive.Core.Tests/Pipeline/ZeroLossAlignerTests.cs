@@ -1,5 +1,8 @@
 using EelsLive.Core.Tests.Support;
 using EelsLive.Pipeline;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace EelsLive.Core.Tests.Pipeline;
 
@@ -39,5 +42,30 @@ public class ZeroLossAlignerTests
         double reference = Integral(0);
         Assert.InRange(Integral(0.43) / reference, 0.995, 1.005);
         Assert.InRange(Integral(-0.61) / reference, 0.995, 1.005);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property The_vectorised_search_finds_the_first_maximum_like_a_plain_scan()
+    {
+        // Few distinct values, so ties are common; lengths below, at and above whole vectors.
+        var gen = from length in Gen.Choose(1, 200)
+                  from values in Gen.ArrayOf(Gen.Choose(-3, 5), length)
+                  select values;
+        return Prop.ForAll(gen.ToArbitrary(), values =>
+        {
+            int expected = 0;
+            for (int i = 1; i < values.Length; i++)
+            {
+                if (values[i] > values[expected])
+                {
+                    expected = i;
+                }
+            }
+
+            var floats = values.Select(v => (float)v).ToArray();
+            var doubles = values.Select(v => (double)v).ToArray();
+            return ZeroLossAligner.IndexOfFirstMaximum<float>(floats) == expected
+                && ZeroLossAligner.IndexOfFirstMaximum<double>(doubles) == expected;
+        });
     }
 }
