@@ -85,6 +85,80 @@ public class ZmqSubscriberSourceTests
     }
 
     [Fact]
+    public async Task Every_received_frame_holds_exactly_the_bytes_sent_whatever_its_size()
+    {
+        // The receive path keeps NetMQ's own arrays instead of copying them; every message must still be its own bytes:
+        // empty, one-byte-length (< 256) and eight-byte-length frames, and extra frames beyond the topic and payload.
+        string endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        var random = new Random(11);
+        var sent = Enumerable.Range(0, 400).Select(i => MakeMessage(i, random)).ToArray();
+        var received = new ConcurrentQueue<byte[][]>();
+        var joined = new TaskCompletionSource();
+        var done = new TaskCompletionSource();
+        using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint });
+        using var subscription = source.Messages.Subscribe(m =>
+        {
+            if (m.Message.Frames[0].AsSpan().SequenceEqual("eels.probe"u8))
+            {
+                joined.TrySetResult();
+                return;
+            }
+
+            received.Enqueue([.. m.Message.Frames]);
+            if (received.Count == sent.Length)
+            {
+                done.TrySetResult();
+            }
+        }, e => done.TrySetException(e));
+        source.Start();
+
+        using (var publisher = new PublisherSocket())
+        {
+            publisher.Options.SendHighWatermark = 0;
+            publisher.Options.Linger = TimeSpan.FromSeconds(10);
+            publisher.Bind(endpoint);
+            while (!joined.Task.IsCompleted)
+            {
+                // A PUB drops what it sends before the subscription arrives: probe until one gets through.
+                publisher.SendMoreFrame("eels.probe").SendFrame([1]);
+                await Task.WhenAny(joined.Task, Task.Delay(50));
+            }
+
+            foreach (var frames in sent)
+            {
+                for (int f = 0; f < frames.Length - 1; f++)
+                {
+                    publisher.SendMoreFrame(frames[f]);
+                }
+
+                publisher.SendFrame(frames[^1]);
+            }
+
+            await done.Task.WaitAsync(Limit);
+        }
+
+        Assert.Equal(sent.Length, received.Count);
+        var all = received.ToArray();
+        for (int i = 0; i < sent.Length; i++)
+        {
+            Assert.Equal(sent[i].Length, all[i].Length);
+            for (int f = 0; f < sent[i].Length; f++)
+            {
+                Assert.True(sent[i][f].AsSpan().SequenceEqual(all[i][f]), $"message {i} frame {f} ({sent[i][f].Length} bytes) differs");
+            }
+        }
+
+        static byte[][] MakeMessage(int index, Random random)
+        {
+            int size = (index % 4) switch { 0 => 0, 1 => random.Next(1, 256), 2 => random.Next(256, 20_000), _ => random.Next(1, 9_000) };
+            var payload = new byte[size];
+            random.NextBytes(payload);
+            var topic = System.Text.Encoding.UTF8.GetBytes(WireTopics.Frame);
+            return index % 10 == 3 ? [topic, payload, payload[..Math.Min(5, size)]] : [topic, payload];
+        }
+    }
+
+    [Fact]
     public void Connecting_to_a_malformed_endpoint_fails_with_a_clear_message()
     {
         Assert.Throws<ArgumentException>(() => new ZmqSubscriberSource(new SubscriberOptions { Endpoint = "localhost:5556" }));
