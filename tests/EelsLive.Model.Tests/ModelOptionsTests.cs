@@ -17,6 +17,8 @@ public class ModelOptionsTests
         new ModelOptions { CrossedConfidence = 1 },
         new ModelOptions { UnexplainedChiSquare = 1 },
         new ModelOptions { RefitParallelism = 0 },
+        new ModelOptions { KineticsSelectionMargin = -1 },
+        new ModelOptions { KineticsSelectionMargin = double.NaN },
         new ModelOptions { UnexplainedChiSquare = double.NaN },
         new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "c_o")] },
         new ModelOptions { OrderingPriors = [new OrderingPrior("c_o", "nope")] },

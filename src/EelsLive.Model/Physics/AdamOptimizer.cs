@@ -26,6 +26,13 @@ public sealed class AdamOptimizer
     /// <summary>Steps taken so far.</summary>
     public long Steps { get; private set; }
 
+    /// <summary>Forgets the moments of parameters [<paramref name="start"/>, start + <paramref name="length"/>), e.g. after they were replaced.</summary>
+    public void Reset(int start, int length)
+    {
+        Array.Clear(_m, start, length);
+        Array.Clear(_v, start, length);
+    }
+
     /// <summary>One Adam step on <paramref name="parameters"/>, then clamps into [lower, upper].</summary>
     public void Step(Span<double> parameters, ReadOnlySpan<double> gradient, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
     {

@@ -15,6 +15,7 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
     private readonly double[] _gradient;
     private readonly bool[] _hasCovariance;
     private readonly double[] _misfitInflation;
+    private readonly bool[] _dispersionFree;
 
     /// <summary>Creates the band for <paramref name="members"/> fits (index 0 = full data) and <paramref name="windows"/> windows.</summary>
     public EnsembleLogHazardBand(MonotoneHazard hazard, int members, int windows, double inflation)
@@ -29,6 +30,8 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
         _hasCovariance = new bool[windows];
         _misfitInflation = new double[windows];
         Array.Fill(_misfitInflation, 1.0);
+        _dispersionFree = new bool[windows];
+        Array.Fill(_dispersionFree, hazard.IsDispersive);
     }
 
     /// <summary>Sets the Birge-ratio inflation √max(1, χ²_red) of a window's band.</summary>
@@ -47,6 +50,9 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
     /// <summary>Marks whether the Laplace covariance of a window is usable.</summary>
     public void SetCovarianceValid(int window, bool valid) => _hasCovariance[window] = valid;
 
+    /// <summary>Sets whether ln β of one window is fitted (its Laplace gradient then includes β) or frozen.</summary>
+    public void SetDispersionFree(int window, bool free) => _dispersionFree[window] = free;
+
     /// <summary>Loads the parameters θ (all windows) of one member.</summary>
     public void Load(int member, ReadOnlySpan<double> theta)
     {
@@ -54,7 +60,7 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
         var c = _hazard.CoefficientCount;
         for (var k = 0; k < _windows; k++)
         {
-            _hazard.Prepare(theta.Slice(k * p, p), _coefficients.AsSpan((member * _windows + k) * c, c));
+            _hazard.Prepare(theta.Slice(k * p, p), _coefficients.AsSpan((member * _windows + k) * c, c), _dispersionFree[k]);
         }
     }
 

@@ -16,6 +16,12 @@ public sealed class MonotoneHazard
     /// <summary>Highest allowed rate constant k (e/Å²)⁻¹.</summary>
     public const double MaxRate = 10;
 
+    /// <summary>
+    /// Highest allowed kinetic order p. With p up to 4 the order-p law imitated stretched-exponential tails (fits parked at the
+    /// bound with S∞ absorbing the tail); the validation presets use p ≤ 2.5.
+    /// </summary>
+    public const double MaxOrder = 3;
+
     /// <summary>Initial p − 1 of every fit.</summary>
     public const double InitialOrderExcess = 0.2;
 
@@ -29,7 +35,7 @@ public sealed class MonotoneHazard
     public const double MaxDispersion = 1;
 
     private const int UnitStride = 7;
-    private const int Head = 4;
+    private const int Head = 5;
 
     /// <summary>Creates the hazard for <paramref name="hiddenUnits"/> network units and log-dose reference <paramref name="referenceDoseEA2"/>.</summary>
     public MonotoneHazard(int hiddenUnits, double referenceDoseEA2, bool dispersive = true)
@@ -45,7 +51,7 @@ public sealed class MonotoneHazard
         LowerBounds[0] = Math.Log(MinRate);
         UpperBounds[0] = Math.Log(MaxRate);
         LowerBounds[1] = -30;
-        UpperBounds[1] = 3;
+        UpperBounds[1] = Softplus.Inverse(MaxOrder - 1);
         for (var j = 0; j < hiddenUnits; j++)
         {
             LowerBounds[2 + 3 * j] = -30;
@@ -75,7 +81,7 @@ public sealed class MonotoneHazard
     /// <summary>Length of θ.</summary>
     public int ParameterCount { get; }
 
-    /// <summary>Length of the coefficient buffer filled by <see cref="Prepare"/>.</summary>
+    /// <summary>Length of the coefficient buffer filled by <see cref="Prepare(ReadOnlySpan{double}, Span{double}, bool)"/>.</summary>
     public int CoefficientCount { get; }
 
     /// <summary>Lower box bounds of θ (projected after each optimiser step).</summary>
@@ -97,7 +103,14 @@ public sealed class MonotoneHazard
     public double Dispersion(ReadOnlySpan<double> theta) => Math.Exp(theta[DispersionIndex]);
 
     /// <summary>Deterministic (jitter = 0) or jittered initial parameters around characteristic dose <paramref name="initialDoseScaleEA2"/>.</summary>
-    public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter)
+    public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter) =>
+        Initialize(theta, initialDoseScaleEA2, gaussian, jitter, UpperBounds[DispersionIndex] > LowerBounds[DispersionIndex]);
+
+    /// <summary>
+    /// Initial parameters as above; ln β is jittered (one more draw from <paramref name="gaussian"/>) only when
+    /// <paramref name="jitterDispersion"/> is set, otherwise it starts at 0 (β = 1).
+    /// </summary>
+    public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter, bool jitterDispersion)
     {
         theta[0] = -Math.Log(initialDoseScaleEA2) + jitter * gaussian();
         theta[1] = Softplus.Inverse(InitialOrderExcess) + 0.5 * jitter * gaussian();
@@ -111,8 +124,33 @@ public sealed class MonotoneHazard
             theta[4 + 3 * j] = -w * knee;
         }
 
-        theta[DispersionIndex] = UpperBounds[DispersionIndex] > LowerBounds[DispersionIndex] ? 0.1 * jitter * gaussian() : 0;
+        theta[DispersionIndex] = jitterDispersion ? 0.1 * jitter * gaussian() : 0;
         Project(theta);
+    }
+
+    /// <summary>
+    /// Writes the box bounds of one window's θ on a kinetics branch: <see cref="KineticsBranch.OrderP"/> pins β = 1 (the
+    /// order p and the network are free); <see cref="KineticsBranch.Dispersive"/> pins p = 1 and switches the network off
+    /// (amplitudes at their floor), leaving k and β ∈ [<see cref="MinDispersion"/>, 1]: a stretched exponential.
+    /// </summary>
+    public void BranchBounds(KineticsBranch branch, Span<double> lower, Span<double> upper)
+    {
+        LowerBounds.CopyTo(lower);
+        UpperBounds.CopyTo(upper);
+        if (branch == KineticsBranch.OrderP)
+        {
+            lower[DispersionIndex] = 0;
+            upper[DispersionIndex] = 0;
+            return;
+        }
+
+        lower[DispersionIndex] = Math.Log(MinDispersion);
+        upper[DispersionIndex] = 0;
+        upper[1] = LowerBounds[1];
+        for (var j = 0; j < HiddenUnits; j++)
+        {
+            upper[2 + 3 * j] = LowerBounds[2 + 3 * j];
+        }
     }
 
     /// <summary>Clamps θ into its box bounds.</summary>
@@ -125,12 +163,19 @@ public sealed class MonotoneHazard
     }
 
     /// <summary>Precomputes the transformed parameters (k, p−1, softplus weights) used by the evaluations.</summary>
-    public void Prepare(ReadOnlySpan<double> theta, Span<double> c)
+    public void Prepare(ReadOnlySpan<double> theta, Span<double> c) => Prepare(theta, c, IsDispersive);
+
+    /// <summary>
+    /// Precomputes the transformed parameters; <paramref name="dispersionFree"/> = false treats ln β as frozen for this window
+    /// (zero gradient and no extra logarithm), as for a window on the order-p branch of <see cref="KineticsBranch"/>.
+    /// </summary>
+    public void Prepare(ReadOnlySpan<double> theta, Span<double> c, bool dispersionFree)
     {
         c[0] = Math.Exp(theta[0]);
         c[1] = Softplus.ValueAndSigmoid(theta[1], out var sigmaPi);
         c[2] = sigmaPi;
         c[3] = Math.Exp(theta[DispersionIndex]);
+        c[4] = IsDispersive && dispersionFree ? 1 : 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -189,7 +234,7 @@ public sealed class MonotoneHazard
 
         gradient[0] = beta * z / (1 + x);
         gradient[1] = dq * c[2];
-        gradient[DispersionIndex] = IsDispersive && z > 0 ? beta * z * Math.Log(kd) / (1 + x) : 0;
+        gradient[DispersionIndex] = c[4] != 0 && z > 0 ? beta * z * Math.Log(kd) / (1 + x) : 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -241,7 +286,7 @@ public sealed class MonotoneHazard
         var residual = Math.Log(1 + ratio) + q * lambdaNet;
         gradient[0] = -g * nPrime * dose / zSafe;
         gradient[1] = (g * nPrime * dose / beta + lambdaNet) * c[2];
-        gradient[DispersionIndex] = !IsDispersive ? 0 : -g * nPrime * (inverseSlope * (1 + beta * Math.Log(Math.Max(kd, 1e-300))) + q * dose / beta);
+        gradient[DispersionIndex] = c[4] == 0 ? 0 : -g * nPrime * (inverseSlope * (1 + beta * Math.Log(Math.Max(kd, 1e-300))) + q * dose / beta);
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;

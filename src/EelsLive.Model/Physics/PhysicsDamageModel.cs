@@ -5,8 +5,9 @@ using MathNet.Numerics.Distributions;
 namespace EelsLive.Model.Physics;
 
 /// <summary>
-/// Physics-constrained online damage model: per window a monotone hazard (order-p kinetics plus a small monotone network),
-/// closed-form amplitudes, kinetics residual beyond the current dose, and an online-bagged ensemble for intervals.
+/// Physics-constrained online damage model: per window a monotone hazard (order-p kinetics plus a small monotone network, or
+/// first-order dispersive kinetics when the data prefer it), closed-form amplitudes, kinetics residual beyond the current dose,
+/// and an online-bagged ensemble for intervals.
 /// </summary>
 public sealed class PhysicsDamageModel : IDamageModel
 {
@@ -30,6 +31,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly string[] _names;
     private readonly double[] _lower;
     private readonly double[] _upper;
+    private readonly KineticsBranchSelector? _selector;
     private double _worstReducedChiSquare = 1;
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
@@ -42,7 +44,8 @@ public sealed class PhysicsDamageModel : IDamageModel
         _names = [.. windowNames];
         var windows = _names.Length;
         var members = options.EnsembleSize + 1;
-        _hazard = new MonotoneHazard(options.HiddenUnits, options.ReferenceDoseEA2, options.DispersiveKinetics);
+        var selection = options.KineticsSelection && !options.DispersiveKinetics;
+        _hazard = new MonotoneHazard(options.HiddenUnits, options.ReferenceDoseEA2, options.DispersiveKinetics || selection);
         var binning = new LogDoseBinning(options.MinBinDoseEA2, options.MaxBinDoseEA2, options.BinsPerDecade);
         _statistics = new BinStatistics(binning, members, windows);
         var ordering = options.OrderingPriors
@@ -73,7 +76,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             var jitter = m == 0 ? 0 : MemberJitter;
             for (var k = 0; k < windows; k++)
             {
-                _hazard.Initialize(_theta[m].AsSpan(k * p, p), options.InitialDoseScaleEA2, _random.NextGaussian, jitter);
+                _hazard.Initialize(_theta[m].AsSpan(k * p, p), options.InitialDoseScaleEA2, _random.NextGaussian, jitter, options.DispersiveKinetics);
             }
         }
 
@@ -90,6 +93,11 @@ public sealed class PhysicsDamageModel : IDamageModel
         var inflation = StudentT.InvCDF(0, 1, options.EnsembleSize, 0.95) / Gaussian.Z90;
         _band = new EnsembleLogHazardBand(_hazard, members, windows, inflation) { Scale = options.BandScale };
         _builder = new EstimateBuilder(options);
+        if (selection)
+        {
+            _selector = new KineticsBranchSelector(_hazard, windows, binning.Count, options, ordering);
+            _selector.Attach(_theta, _lower, _upper, _objectives, _band);
+        }
     }
 
     /// <inheritdoc />
@@ -115,6 +123,9 @@ public sealed class PhysicsDamageModel : IDamageModel
 
     /// <summary>Current dispersion exponent β of a window in the full-data fit (1 = classical order-p kinetics).</summary>
     public double DispersionOf(int window) => _hazard.Dispersion(_theta[0].AsSpan(window * _hazard.ParameterCount, _hazard.ParameterCount));
+
+    /// <summary>Kinetics branch of a window (always <see cref="KineticsBranch.OrderP"/> when selection is off).</summary>
+    public KineticsBranch BranchOf(int window) => _selector?.BranchOf(window) ?? KineticsBranch.OrderP;
 
     /// <inheritdoc />
     public void Add(double doseMidEA2, ReadOnlySpan<double> signals)
@@ -156,6 +167,12 @@ public sealed class PhysicsDamageModel : IDamageModel
             objective.ObservedDoseEA2 = dose;
         }
 
+        if (_selector is not null)
+        {
+            _selector.Objective.PriorDoseEA2 = _objectives[0].PriorDoseEA2;
+            _selector.Objective.ObservedDoseEA2 = dose;
+        }
+
         var horizon = _builder.Horizon(dose);
         _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
         var iterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
@@ -168,6 +185,17 @@ public sealed class PhysicsDamageModel : IDamageModel
             for (var m = 0; m < _theta.Length; m++)
             {
                 RefitMember(m, iterations);
+            }
+        }
+
+        if (_selector is not null)
+        {
+            for (var k = 0; k < _names.Length; k++)
+            {
+                if (Math.Abs(_statistics.ChangeZ(k, _relativeNoiseVariance[k])) >= _options.ChangeSignificanceZ)
+                {
+                    _selector.Select(k, _series[0], _collocation, _theta, _optimizers, _lower, _upper, _objectives, _band);
+                }
             }
         }
 
@@ -184,6 +212,8 @@ public sealed class PhysicsDamageModel : IDamageModel
             {
                 objective.SetPhysicsScale(k, _options.AdaptivePhysicsWeight ? 1 / reducedChiSquare : 1);
             }
+
+            _selector?.Objective.SetPhysicsScale(k, _options.AdaptivePhysicsWeight ? 1 / reducedChiSquare : 1);
 
             var amplitudes = objective0.SolveAmplitudes(_theta[0], _series[0], k);
             var changeZ = _statistics.ChangeZ(k, _relativeNoiseVariance[k]);
@@ -219,6 +249,11 @@ public sealed class PhysicsDamageModel : IDamageModel
             {
                 _objectives[m].Evaluate(_theta[m], series, _collocation, _gradients[m]);
                 _optimizers[m].Step(_theta[m], _gradients[m], _lower, _upper);
+            }
+
+            if (m == 0)
+            {
+                _selector?.RefitShadow(series, _collocation, iterations);
             }
         }
 

@@ -38,6 +38,7 @@ public sealed class PhysicsObjective
     private readonly double[] _workspace;
     private readonly double[] _projected;
     private readonly double[] _physicsScale;
+    private readonly bool[] _dispersionFree;
 
     /// <summary>Creates the objective for <paramref name="windows"/> windows and up to <paramref name="binCapacity"/> bins.</summary>
     public PhysicsObjective(MonotoneHazard hazard, int windows, int binCapacity, double physicsWeight, double orderingWeight, bool nonNegativeAsymptote, IReadOnlyList<(int More, int Less)> ordering)
@@ -57,6 +58,8 @@ public sealed class PhysicsObjective
         _projected = new double[hazard.ParameterCount];
         _physicsScale = new double[windows];
         Array.Fill(_physicsScale, 1.0);
+        _dispersionFree = new bool[windows];
+        Array.Fill(_dispersionFree, hazard.IsDispersive);
     }
 
     /// <summary>
@@ -72,6 +75,9 @@ public sealed class PhysicsObjective
     /// </summary>
     public void SetPhysicsScale(int window, double scale) => _physicsScale[window] = Math.Clamp(scale, 1e-3, 1);
 
+    /// <summary>Sets whether ln β of one window is fitted (dispersive hazard) or frozen (order-p branch, no extra logarithm).</summary>
+    public void SetDispersionFree(int window, bool free) => _dispersionFree[window] = free;
+
     /// <summary>Diagonal added to the Gauss–Newton Hessian: a unit-information prior on θ (sd ≈ 1.4 in log/softplus space).</summary>
     public const double LaplaceRidge = 0.5;
 
@@ -82,7 +88,7 @@ public sealed class PhysicsObjective
     public bool Covariance(ReadOnlySpan<double> theta, BinnedSeries data, int window, Collocation collocation, Span<double> covariance)
     {
         var p = _hazard.ParameterCount;
-        _hazard.Prepare(theta.Slice(window * p, p), _coefficients);
+        _hazard.Prepare(theta.Slice(window * p, p), _coefficients, _dispersionFree[window]);
         var h = _hessian.AsSpan();
         h.Clear();
         var n = data.Count;
@@ -229,7 +235,7 @@ public sealed class PhysicsObjective
         {
             var t = theta.Slice(k * p, p);
             var g = gradient.Slice(k * p, p);
-            _hazard.Prepare(t, _coefficients);
+            _hazard.Prepare(t, _coefficients, _dispersionFree[k]);
             loss += DataTerm(data, k, g);
             loss += PhysicsTerm(collocation, k, g);
             loss += PriorTerm(t, g);
@@ -247,6 +253,19 @@ public sealed class PhysicsObjective
         }
 
         return loss;
+    }
+
+    /// <summary>
+    /// Penalised loss of one window alone (χ²/2 of the data, kinetics residual and priors; the ordering priors, which couple
+    /// windows, are left out). <paramref name="gradient"/> (length <see cref="MonotoneHazard.ParameterCount"/>) is scratch.
+    /// </summary>
+    public double WindowLoss(ReadOnlySpan<double> theta, BinnedSeries data, int window, Collocation collocation, Span<double> gradient)
+    {
+        var p = _hazard.ParameterCount;
+        var t = theta.Slice(window * p, p);
+        gradient.Clear();
+        _hazard.Prepare(t, _coefficients, _dispersionFree[window]);
+        return DataTerm(data, window, gradient) + PhysicsTerm(collocation, window, gradient) + PriorTerm(t, gradient);
     }
 
     /// <summary>
@@ -277,7 +296,7 @@ public sealed class PhysicsObjective
     public Amplitudes SolveAmplitudes(ReadOnlySpan<double> theta, BinnedSeries data, int window)
     {
         var p = _hazard.ParameterCount;
-        _hazard.Prepare(theta.Slice(window * p, p), _coefficients);
+        _hazard.Prepare(theta.Slice(window * p, p), _coefficients, _dispersionFree[window]);
         var n = data.Count;
         for (var b = 0; b < n; b++)
         {

@@ -159,4 +159,80 @@ public class MonotoneHazardGradientTests
             Assert.Equal(Math.Exp(-Math.Pow(dose / dc, beta)), Math.Exp(-hazard.Value(c, dose, hazard.U(dose))), 6);
         }
     }
+
+    [Fact]
+    public void A_frozen_dispersion_has_zero_beta_gradient_and_leaves_the_other_components_unchanged()
+    {
+        var hazard = new MonotoneHazard(2, 100);
+        var theta = RandomTheta(hazard, new Random(5));
+        var free = new double[hazard.CoefficientCount];
+        var frozen = new double[hazard.CoefficientCount];
+        hazard.Prepare(theta, free, dispersionFree: true);
+        hazard.Prepare(theta, frozen, dispersionFree: false);
+        var gradientFree = new double[hazard.ParameterCount];
+        var gradientFrozen = new double[hazard.ParameterCount];
+        foreach (var dose in new[] { 10.0, 700.0, 5000.0 })
+        {
+            var u = hazard.U(dose);
+            Assert.Equal(hazard.ValueAndGradient(free, dose, u, gradientFree), hazard.ValueAndGradient(frozen, dose, u, gradientFrozen));
+            Assert.NotEqual(0, gradientFree[hazard.DispersionIndex]);
+            Assert.Equal(0, gradientFrozen[hazard.DispersionIndex]);
+            for (var i = 0; i < hazard.DispersionIndex; i++)
+            {
+                Assert.Equal(gradientFree[i], gradientFrozen[i]);
+            }
+
+            hazard.Residual(frozen, dose, u, gradientFrozen);
+            Assert.Equal(0, gradientFrozen[hazard.DispersionIndex]);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Branch_bounds_give_order_p_kinetics_with_beta_one_or_a_stretched_exponential(int seed)
+    {
+        var hazard = new MonotoneHazard(3, 100);
+        var p = hazard.ParameterCount;
+        var lower = new double[p];
+        var upper = new double[p];
+        var c = new double[hazard.CoefficientCount];
+
+        var theta = RandomTheta(hazard, new Random(seed));
+        hazard.BranchBounds(KineticsBranch.OrderP, lower, upper);
+        Clamp(theta, lower, upper);
+        Assert.Equal(1, hazard.Dispersion(theta));
+        Assert.True(upper[1] > lower[1] && upper[2] > lower[2], "order and network stay free on the order-p branch");
+
+        theta = RandomTheta(hazard, new Random(seed));
+        hazard.BranchBounds(KineticsBranch.Dispersive, lower, upper);
+        Clamp(theta, lower, upper);
+        Assert.True(upper[hazard.DispersionIndex] > lower[hazard.DispersionIndex], "β is free on the dispersive branch");
+        Assert.True(MonotoneHazard.Order(theta) - 1 < 1e-12);
+        hazard.Prepare(theta, c, dispersionFree: true);
+        var k = MonotoneHazard.Rate(theta);
+        var beta = hazard.Dispersion(theta);
+        foreach (var dose in new[] { 10.0, 700.0, 5000.0 })
+        {
+            var expected = Math.Pow(k * dose, beta);
+            Assert.True(Math.Abs(hazard.Value(c, dose, hazard.U(dose)) - expected) <= 1e-9 * Math.Max(1, expected), $"Λ({dose}) is not (kD)^β");
+        }
+    }
+
+    [Fact]
+    public void Kinetic_order_is_bounded_by_the_maximum_order()
+    {
+        var hazard = new MonotoneHazard(0, 100);
+        double[] theta = [0, 100, 0];
+        hazard.Project(theta);
+        Assert.Equal(MonotoneHazard.MaxOrder, MonotoneHazard.Order(theta), 9);
+    }
+
+    private static void Clamp(double[] theta, double[] lower, double[] upper)
+    {
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] = Math.Clamp(theta[i], lower[i], upper[i]);
+        }
+    }
 }

@@ -6,13 +6,93 @@ namespace EelsLive.Model.Tests.Physics;
 public class PhysicsObjectiveGradientTests
 {
     [Theory]
-    [InlineData(11, true)]
-    [InlineData(12, false)]
-    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative)
+    [InlineData(11, true, false)]
+    [InlineData(12, false, false)]
+    [InlineData(13, true, true)]
+    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches)
     {
         var random = new Random(seed);
         var hazard = new MonotoneHazard(2, 100);
         const int windows = 2;
+        var data = Data(hazard, windows, random);
+        var collocation = new Collocation(6);
+        collocation.Place(1, 20000, hazard);
+        // Window 1 should be slower than window 0 but starts faster: the ordering penalty is active.
+        var objective = new PhysicsObjective(hazard, windows, 20, physicsWeight: 10, orderingWeight: 10, nonNegative, [(0, 1)]) { PriorDoseEA2 = 800 };
+        var theta = new double[objective.ParameterCount];
+        hazard.Initialize(theta.AsSpan(0, hazard.ParameterCount), 900, () => random.NextDouble() - 0.5, 1);
+        hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
+        var frozen = -1;
+        if (mixedBranches)
+        {
+            // Window 0 on the order-p branch (β frozen at 1), window 1 on the dispersive branch (p = 1, network off).
+            var p = hazard.ParameterCount;
+            Span<double> lower = stackalloc double[p];
+            Span<double> upper = stackalloc double[p];
+            hazard.BranchBounds(KineticsBranch.OrderP, lower, upper);
+            Clamp(theta.AsSpan(0, p), lower, upper);
+            hazard.BranchBounds(KineticsBranch.Dispersive, lower, upper);
+            Clamp(theta.AsSpan(p, p), lower, upper);
+            theta[p + hazard.DispersionIndex] = Math.Log(0.7);
+            objective.SetDispersionFree(0, false);
+            frozen = hazard.DispersionIndex;
+        }
+
+        var gradient = new double[theta.Length];
+        var scratch = new double[theta.Length];
+        var loss = objective.Evaluate(theta, data, collocation, gradient);
+        Assert.True(double.IsFinite(loss));
+        Assert.True(theta[hazard.ParameterCount] > theta[0], "test set-up: ordering prior must be violated");
+        for (var i = 0; i < theta.Length; i++)
+        {
+            if (i == frozen)
+            {
+                Assert.Equal(0, gradient[i]);
+                continue;
+            }
+
+            var h = 1e-6;
+            var plus = (double[])theta.Clone();
+            var minus = (double[])theta.Clone();
+            plus[i] += h;
+            minus[i] -= h;
+            var numeric = (objective.Evaluate(plus, data, collocation, scratch) - objective.Evaluate(minus, data, collocation, scratch)) / (2 * h);
+            var tolerance = 1e-4 * Math.Max(1, Math.Abs(numeric));
+            Assert.True(Math.Abs(numeric - gradient[i]) <= tolerance, $"dL/dθ[{i}]: finite difference {numeric:R}, analytic {gradient[i]:R}");
+        }
+    }
+
+    [Fact]
+    public void Window_losses_add_up_to_the_objective_without_ordering_priors()
+    {
+        var random = new Random(21);
+        var hazard = new MonotoneHazard(2, 100);
+        const int windows = 2;
+        var data = Data(hazard, windows, random);
+        var collocation = new Collocation(6);
+        collocation.Place(1, 20000, hazard);
+        var objective = new PhysicsObjective(hazard, windows, 20, physicsWeight: 10, orderingWeight: 10, true, []) { PriorDoseEA2 = 800 };
+        var theta = new double[objective.ParameterCount];
+        hazard.Initialize(theta.AsSpan(0, hazard.ParameterCount), 900, () => random.NextDouble() - 0.5, 1);
+        hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
+        var total = objective.Evaluate(theta, data, collocation, new double[theta.Length]);
+        var scratch = new double[hazard.ParameterCount];
+        var first = objective.WindowLoss(theta, data, 0, collocation, scratch);
+        var second = objective.WindowLoss(theta, data, 1, collocation, scratch);
+        Assert.True(first > 0 && second > 0);
+        Assert.Equal(total, first + second, 9);
+    }
+
+    private static void Clamp(Span<double> theta, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
+    {
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] = Math.Clamp(theta[i], lower[i], upper[i]);
+        }
+    }
+
+    private static BinnedSeries Data(MonotoneHazard hazard, int windows, Random random)
+    {
         var data = new BinnedSeries(20, windows);
         data.Count = 12;
         for (var b = 0; b < data.Count; b++)
@@ -24,30 +104,8 @@ public class PhysicsObjectiveGradientTests
             data.Signal[data.Capacity + b] = 0.01 + 0.02 * Math.Exp(-data.Dose[b] / 400) + 1e-4 * random.NextDouble();
         }
 
-        var collocation = new Collocation(6);
-        collocation.Place(1, 20000, hazard);
-        // Window 1 should be slower than window 0 but starts faster: the ordering penalty is active.
-        var objective = new PhysicsObjective(hazard, windows, 20, physicsWeight: 10, orderingWeight: 10, nonNegative, [(0, 1)]) { PriorDoseEA2 = 800 };
-        var theta = new double[objective.ParameterCount];
-        hazard.Initialize(theta.AsSpan(0, hazard.ParameterCount), 900, () => random.NextDouble() - 0.5, 1);
-        hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
         data.ComputeFitWeights(0, 1e-4, 5e-4);
         data.ComputeFitWeights(1, 2e-4, 0);
-        var gradient = new double[theta.Length];
-        var scratch = new double[theta.Length];
-        var loss = objective.Evaluate(theta, data, collocation, gradient);
-        Assert.True(double.IsFinite(loss));
-        Assert.True(theta[hazard.ParameterCount] > theta[0], "test set-up: ordering prior must be violated");
-        for (var i = 0; i < theta.Length; i++)
-        {
-            var h = 1e-6;
-            var plus = (double[])theta.Clone();
-            var minus = (double[])theta.Clone();
-            plus[i] += h;
-            minus[i] -= h;
-            var numeric = (objective.Evaluate(plus, data, collocation, scratch) - objective.Evaluate(minus, data, collocation, scratch)) / (2 * h);
-            var tolerance = 1e-4 * Math.Max(1, Math.Abs(numeric));
-            Assert.True(Math.Abs(numeric - gradient[i]) <= tolerance, $"dL/dθ[{i}]: finite difference {numeric:R}, analytic {gradient[i]:R}");
-        }
+        return data;
     }
 }

@@ -1,0 +1,170 @@
+using EelsLive.Model.Binning;
+
+namespace EelsLive.Model.Physics;
+
+/// <summary>
+/// Chooses each window's kinetics law by penalised likelihood: keeps a warm-started full-data shadow fit of every window on
+/// the branch it is not on, and switches a window (all ensemble members) when the shadow's penalised loss is lower by more
+/// than the margin.
+/// </summary>
+public sealed class KineticsBranchSelector
+{
+    private readonly MonotoneHazard _hazard;
+    private readonly int _windows;
+    private readonly double _margin;
+    private readonly KineticsBranch[] _branch;
+    private readonly double[] _theta;
+    private readonly double[] _gradient;
+    private readonly double[] _lower;
+    private readonly double[] _upper;
+    private readonly double[] _scratch;
+    private readonly AdamOptimizer _optimizer;
+    private readonly PhysicsObjective _objective;
+
+    /// <summary>Creates the selector with every window on <see cref="KineticsBranch.OrderP"/> and its shadow on the other branch.</summary>
+    public KineticsBranchSelector(MonotoneHazard hazard, int windows, int binCapacity, ModelOptions options, IReadOnlyList<(int More, int Less)> ordering)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _hazard = hazard;
+        _windows = windows;
+        _margin = options.KineticsSelectionMargin;
+        var p = hazard.ParameterCount;
+        _branch = new KineticsBranch[windows];
+        _theta = new double[windows * p];
+        _gradient = new double[windows * p];
+        _lower = new double[windows * p];
+        _upper = new double[windows * p];
+        _scratch = new double[p];
+        _optimizer = new AdamOptimizer(windows * p, options.LearningRate);
+        _objective = new PhysicsObjective(hazard, windows, binCapacity, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering)
+        {
+            DispersionPriorWeight = options.DispersionPriorWeight,
+        };
+        for (var k = 0; k < windows; k++)
+        {
+            var window = _theta.AsSpan(k * p, p);
+            hazard.Initialize(window, options.InitialDoseScaleEA2, static () => 0, 0, jitterDispersion: false);
+            SetShadowBranch(k, KineticsBranch.Dispersive);
+            ClampShadow(k);
+        }
+    }
+
+    /// <summary>Objective of the shadow fit (its prior and observed doses are set with the members').</summary>
+    public PhysicsObjective Objective => _objective;
+
+    /// <summary>Kinetics branch of the main fit of a window.</summary>
+    public KineticsBranch BranchOf(int window) => _branch[window];
+
+    /// <summary>Puts every window of the main fits (θ per member, bounds, objectives, band) on its current branch.</summary>
+    public void Attach(double[][] theta, double[] lower, double[] upper, PhysicsObjective[] objectives, EnsembleLogHazardBand band)
+    {
+        ArgumentNullException.ThrowIfNull(theta);
+        ArgumentNullException.ThrowIfNull(objectives);
+        ArgumentNullException.ThrowIfNull(band);
+        var p = _hazard.ParameterCount;
+        for (var k = 0; k < _windows; k++)
+        {
+            _hazard.BranchBounds(_branch[k], lower.AsSpan(k * p, p), upper.AsSpan(k * p, p));
+            foreach (var member in theta)
+            {
+                Clamp(member.AsSpan(k * p, p), lower.AsSpan(k * p, p), upper.AsSpan(k * p, p));
+            }
+
+            SetFlags(k, objectives, band);
+        }
+    }
+
+    /// <summary>Warm-started Adam steps of the shadow fit on the full data (the member-0 bins).</summary>
+    public void RefitShadow(BinnedSeries data, Collocation collocation, int iterations)
+    {
+        for (var iteration = 0; iteration < iterations; iteration++)
+        {
+            _objective.Evaluate(_theta, data, collocation, _gradient);
+            _optimizer.Step(_theta, _gradient, _lower, _upper);
+        }
+    }
+
+    /// <summary>
+    /// Compares the penalised loss of window <paramref name="window"/> on the main full-data fit (member 0) and on the shadow;
+    /// if the shadow is better by more than the margin, the window changes branch: the two fits swap, every bagged member
+    /// restarts from the new full-data fit, and the Adam moments of the window are reset. Returns true on a switch.
+    /// </summary>
+    public bool Select(int window, BinnedSeries data, Collocation collocation, double[][] theta, AdamOptimizer[] optimizers, double[] lower, double[] upper, PhysicsObjective[] objectives, EnsembleLogHazardBand band)
+    {
+        ArgumentNullException.ThrowIfNull(theta);
+        ArgumentNullException.ThrowIfNull(optimizers);
+        ArgumentNullException.ThrowIfNull(objectives);
+        ArgumentNullException.ThrowIfNull(band);
+        if (data.Count < 2)
+        {
+            return false;
+        }
+
+        var main = objectives[0].WindowLoss(theta[0], data, window, collocation, _scratch);
+        var shadow = _objective.WindowLoss(_theta, data, window, collocation, _scratch);
+        if (!(shadow < main - _margin))
+        {
+            return false;
+        }
+
+        var p = _hazard.ParameterCount;
+        var slice = _theta.AsSpan(window * p, p);
+        slice.CopyTo(_scratch);
+        theta[0].AsSpan(window * p, p).CopyTo(slice);
+        _scratch.CopyTo(theta[0].AsSpan(window * p, p));
+        for (var m = 1; m < theta.Length; m++)
+        {
+            _scratch.CopyTo(theta[m].AsSpan(window * p, p));
+        }
+
+        foreach (var optimizer in optimizers)
+        {
+            optimizer.Reset(window * p, p);
+        }
+
+        _optimizer.Reset(window * p, p);
+        _branch[window] = _branch[window] == KineticsBranch.OrderP ? KineticsBranch.Dispersive : KineticsBranch.OrderP;
+        _hazard.BranchBounds(_branch[window], lower.AsSpan(window * p, p), upper.AsSpan(window * p, p));
+        SetShadowBranch(window, _branch[window] == KineticsBranch.OrderP ? KineticsBranch.Dispersive : KineticsBranch.OrderP);
+        ClampShadow(window);
+        SetFlags(window, objectives, band);
+        for (var m = 0; m < theta.Length; m++)
+        {
+            band.Load(m, theta[m]);
+        }
+
+        return true;
+    }
+
+    private void SetShadowBranch(int window, KineticsBranch branch)
+    {
+        var p = _hazard.ParameterCount;
+        _hazard.BranchBounds(branch, _lower.AsSpan(window * p, p), _upper.AsSpan(window * p, p));
+        _objective.SetDispersionFree(window, branch == KineticsBranch.Dispersive);
+    }
+
+    private void SetFlags(int window, PhysicsObjective[] objectives, EnsembleLogHazardBand band)
+    {
+        var free = _branch[window] == KineticsBranch.Dispersive;
+        foreach (var objective in objectives)
+        {
+            objective.SetDispersionFree(window, free);
+        }
+
+        band.SetDispersionFree(window, free);
+    }
+
+    private void ClampShadow(int window)
+    {
+        var p = _hazard.ParameterCount;
+        Clamp(_theta.AsSpan(window * p, p), _lower.AsSpan(window * p, p), _upper.AsSpan(window * p, p));
+    }
+
+    private static void Clamp(Span<double> theta, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
+    {
+        for (var i = 0; i < theta.Length; i++)
+        {
+            theta[i] = Math.Clamp(theta[i], lower[i], upper[i]);
+        }
+    }
+}
