@@ -53,7 +53,7 @@ public sealed record ModelOptions
     /// is on). Every window starts on order-p kinetics with the monotone network; a full-data shadow fit of first-order
     /// dispersive kinetics (a stretched exponential: p = 1, β ≤ 1, no network) runs beside it, and the window switches to
     /// whichever branch has the lower penalised loss by more than <see cref="KineticsSelectionMargin"/>, once its signal
-    /// change is significant. On stretched data the two laws differ by Δχ² ≈ 8–30 by the end of a session.
+    /// change is significant (see docs/model.md; validation: stretched median D50 error 188% → 1.9%, other presets unchanged).
     /// </summary>
     public bool KineticsSelection { get; init; } = true;
 

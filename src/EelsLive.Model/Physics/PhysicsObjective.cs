@@ -256,16 +256,17 @@ public sealed class PhysicsObjective
     }
 
     /// <summary>
-    /// Penalised loss of one window alone (χ²/2 of the data, kinetics residual and priors; the ordering priors, which couple
-    /// windows, are left out). <paramref name="gradient"/> (length <see cref="MonotoneHazard.ParameterCount"/>) is scratch.
+    /// Penalised loss of one window alone: χ²/2 of the data, <paramref name="residualFactor"/> × the kinetics residual, and
+    /// the priors (the ordering priors, which couple windows, are left out; factor 1 gives the window's share of
+    /// <see cref="Evaluate"/>). <paramref name="gradient"/> (length <see cref="MonotoneHazard.ParameterCount"/>) is scratch.
     /// </summary>
-    public double WindowLoss(ReadOnlySpan<double> theta, BinnedSeries data, int window, Collocation collocation, Span<double> gradient)
+    public double WindowLoss(ReadOnlySpan<double> theta, BinnedSeries data, int window, Collocation collocation, Span<double> gradient, double residualFactor)
     {
         var p = _hazard.ParameterCount;
         var t = theta.Slice(window * p, p);
         gradient.Clear();
         _hazard.Prepare(t, _coefficients, _dispersionFree[window]);
-        return DataTerm(data, window, gradient) + PhysicsTerm(collocation, window, gradient) + PriorTerm(t, gradient);
+        return DataTerm(data, window, gradient) + residualFactor * PhysicsTerm(collocation, window, gradient) + PriorTerm(t, gradient);
     }
 
     /// <summary>

@@ -77,10 +77,16 @@ public class PhysicsObjectiveGradientTests
         hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
         var total = objective.Evaluate(theta, data, collocation, new double[theta.Length]);
         var scratch = new double[hazard.ParameterCount];
-        var first = objective.WindowLoss(theta, data, 0, collocation, scratch);
-        var second = objective.WindowLoss(theta, data, 1, collocation, scratch);
+        var first = objective.WindowLoss(theta, data, 0, collocation, scratch, residualFactor: 1);
+        var second = objective.WindowLoss(theta, data, 1, collocation, scratch, residualFactor: 1);
         Assert.True(first > 0 && second > 0);
         Assert.Equal(total, first + second, 9);
+
+        // The factor scales the kinetics residual only, and the network hazard of the initial fit makes it positive.
+        var withoutResidual = objective.WindowLoss(theta, data, 0, collocation, scratch, residualFactor: 0);
+        var doubled = objective.WindowLoss(theta, data, 0, collocation, scratch, residualFactor: 2);
+        Assert.True(first > withoutResidual);
+        Assert.Equal(first - withoutResidual, doubled - first, 9);
     }
 
     private static void Clamp(Span<double> theta, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
