@@ -26,11 +26,31 @@ public sealed class AdamOptimizer
     /// <summary>Steps taken so far.</summary>
     public long Steps { get; private set; }
 
-    /// <summary>Forgets the moments of parameters [<paramref name="start"/>, start + <paramref name="length"/>), e.g. after they were replaced.</summary>
-    public void Reset(int start, int length)
+    /// <summary>
+    /// Exchanges the moments of parameters [<paramref name="start"/>, start + <paramref name="length"/>) with
+    /// <paramref name="other"/>'s, for when the two optimisers' parameters trade places.
+    /// </summary>
+    public void ExchangeMoments(AdamOptimizer other, int start, int length)
     {
-        Array.Clear(_m, start, length);
-        Array.Clear(_v, start, length);
+        ArgumentNullException.ThrowIfNull(other);
+        Swap(_m.AsSpan(start, length), other._m.AsSpan(start, length));
+        Swap(_v.AsSpan(start, length), other._v.AsSpan(start, length));
+    }
+
+    private static void Swap(Span<double> a, Span<double> b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            (a[i], b[i]) = (b[i], a[i]);
+        }
+    }
+
+    /// <summary>Gives <paramref name="destination"/> this optimiser's moments of parameters [<paramref name="start"/>, start + <paramref name="length"/>).</summary>
+    public void CopyMomentsTo(AdamOptimizer destination, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        _m.AsSpan(start, length).CopyTo(destination._m.AsSpan(start, length));
+        _v.AsSpan(start, length).CopyTo(destination._v.AsSpan(start, length));
     }
 
     /// <summary>One Adam step on <paramref name="parameters"/>, then clamps into [lower, upper].</summary>
