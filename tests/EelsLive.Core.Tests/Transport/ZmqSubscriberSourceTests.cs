@@ -51,8 +51,15 @@ public class ZmqSubscriberSourceTests
         var decoder = new WireDecoder();
         var ended = new TaskCompletionSource();
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint, QueueCapacity = 16 });
+        var joined = new TaskCompletionSource();
         using var subscription = source.Messages.Subscribe(m =>
         {
+            if (IsProbe(m))
+            {
+                joined.TrySetResult();
+                return;
+            }
+
             Thread.SpinWait(20_000); // a consumer far slower than the sender
             var result = decoder.Decode([m.Message.Frames[0], m.Message.Frames[1]]);
             if (result.Message is FrameMessage f)
@@ -71,7 +78,7 @@ public class ZmqSubscriberSourceTests
             publisher.Options.SendHighWatermark = burst + 10;
             publisher.Options.Linger = TimeSpan.FromSeconds(10);
             publisher.Bind(endpoint);
-            await Task.Delay(300); // the subscription reaches the publisher
+            await ProbeUntilJoined(publisher, joined);
             for (int seq = 0; seq < burst; seq++)
             {
                 publisher.SendMoreFrame(WireTopics.Frame).SendFrame(WireEncoder.Encode(TestFrames.Frame(seq)));
@@ -98,7 +105,7 @@ public class ZmqSubscriberSourceTests
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = endpoint });
         using var subscription = source.Messages.Subscribe(m =>
         {
-            if (m.Message.Frames[0].AsSpan().SequenceEqual("eels.probe"u8))
+            if (IsProbe(m))
             {
                 joined.TrySetResult();
                 return;
@@ -117,12 +124,7 @@ public class ZmqSubscriberSourceTests
             publisher.Options.SendHighWatermark = 0;
             publisher.Options.Linger = TimeSpan.FromSeconds(10);
             publisher.Bind(endpoint);
-            while (!joined.Task.IsCompleted)
-            {
-                // A PUB drops what it sends before the subscription arrives: probe until one gets through.
-                publisher.SendMoreFrame("eels.probe").SendFrame([1]);
-                await Task.WhenAny(joined.Task, Task.Delay(50));
-            }
+            await ProbeUntilJoined(publisher, joined);
 
             foreach (var frames in sent)
             {
@@ -165,6 +167,23 @@ public class ZmqSubscriberSourceTests
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = "tcp://not a host:x" });
         var error = Assert.Throws<InvalidOperationException>(source.Start);
         Assert.Contains("tcp://not a host:x", error.Message);
+    }
+
+    private static bool IsProbe(IncomingMessage message) => message.Message.Frames[0].AsSpan().SequenceEqual("eels.probe"u8);
+
+    /// <summary>
+    /// A PUB drops what it sends before a subscription reaches it, and how long that takes depends on the machine's load
+    /// (a fixed 300 ms wait once lost the first 623 frames of a burst): probe until the source has received one.
+    /// </summary>
+    private static async Task ProbeUntilJoined(PublisherSocket publisher, TaskCompletionSource joined)
+    {
+        var deadline = DateTime.UtcNow + Limit;
+        while (!joined.Task.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the subscription never reached the publisher");
+            publisher.SendMoreFrame("eels.probe").SendFrame([1]);
+            await Task.WhenAny(joined.Task, Task.Delay(50));
+        }
     }
 
     /// <summary>Binds a fresh PUB, sends frames every few ms until <paramref name="done"/>, then closes it.</summary>
