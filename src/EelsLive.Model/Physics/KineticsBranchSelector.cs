@@ -6,8 +6,7 @@ namespace EelsLive.Model.Physics;
 /// Chooses each window's kinetics law by penalised likelihood: keeps a warm-started full-data shadow fit of every window on
 /// the branch it is not on, and switches a window (all ensemble members) when the shadow's penalised loss (with the kinetics
 /// residual counted <see cref="ResidualCharge"/> times) is lower by more than the margin. The margin doubles with each switch
-/// of a window within the last doubling of dose, so two laws that the data cannot tell apart do not trade places refit after
-/// refit, while a decisive switch later in the session (once the tail is seen) stays possible.
+/// of a window, so two laws that the data cannot tell apart do not trade places refit after refit.
 /// </summary>
 public sealed class KineticsBranchSelector
 {
@@ -24,7 +23,7 @@ public sealed class KineticsBranchSelector
     private readonly int _windows;
     private readonly double _margin;
     private readonly KineticsBranch[] _branch;
-    private readonly Queue<double>[] _recentSwitchDoses;
+    private readonly int[] _switches;
     private readonly double[] _theta;
     private readonly double[] _gradient;
     private readonly double[] _lower;
@@ -42,7 +41,7 @@ public sealed class KineticsBranchSelector
         _margin = options.KineticsSelectionMargin;
         var p = hazard.ParameterCount;
         _branch = new KineticsBranch[windows];
-        _recentSwitchDoses = new Queue<double>[windows];
+        _switches = new int[windows];
         _theta = new double[windows * p];
         _gradient = new double[windows * p];
         _lower = new double[windows * p];
@@ -55,7 +54,6 @@ public sealed class KineticsBranchSelector
         };
         for (var k = 0; k < windows; k++)
         {
-            _recentSwitchDoses[k] = new Queue<double>();
             var window = _theta.AsSpan(k * p, p);
             hazard.Initialize(window, options.InitialDoseScaleEA2, static () => 0, 0, jitterDispersion: false);
             SetShadowBranch(k, KineticsBranch.Dispersive);
@@ -70,24 +68,12 @@ public sealed class KineticsBranchSelector
     public KineticsBranch BranchOf(int window) => _branch[window];
 
     /// <summary>
-    /// The loss advantage the shadow needs before window <paramref name="window"/> switches at dose
-    /// <paramref name="doseEA2"/>: the margin, doubled for each switch of that window at a dose above half the current one.
-    /// On single-exponential data both laws fit equally well; with a fixed margin, the windows of a long session switched
-    /// on most refits (2,579 switches in 3,000 refits after frame 100,000, each restarting the ensemble's members and their
-    /// optimiser moments), which doubled the refit time for nothing. Doubling for every switch ever made stopped that
-    /// but also blocked the late, decisive switches of stretched-exponential windows (median D50 error 1.9% → 4.7%), so
-    /// only recent switches count.
+    /// The loss advantage the shadow needs before window <paramref name="window"/> switches: the margin, doubled for each
+    /// earlier switch of that window. On single-exponential data both laws fit equally well; with a fixed margin the
+    /// windows of a long session switched on most refits (2,579 switches in 3,000 refits after frame 100,000, each
+    /// restarting the ensemble's members), which doubled the refit time for nothing.
     /// </summary>
-    public double MarginOf(int window, double doseEA2)
-    {
-        var recent = _recentSwitchDoses[window];
-        while (recent.Count > 0 && recent.Peek() <= doseEA2 / 2)
-        {
-            recent.Dequeue();
-        }
-
-        return _margin * Math.Pow(2, Math.Min(recent.Count, MaxMarginDoublings));
-    }
+    public double MarginOf(int window) => _margin * Math.Pow(2, Math.Min(_switches[window], MaxMarginDoublings));
 
     /// <summary>Doublings after which the margin stops growing (2¹⁶ × 0.75 is far beyond any loss difference seen).</summary>
     private const int MaxMarginDoublings = 16;
@@ -123,10 +109,10 @@ public sealed class KineticsBranchSelector
 
     /// <summary>
     /// Compares the penalised loss of window <paramref name="window"/> on the main full-data fit (member 0) and on the shadow;
-    /// if the shadow is better by more than <see cref="MarginOf"/> at <paramref name="doseEA2"/>, the window changes branch: the two fits swap, every bagged member
+    /// if the shadow is better by more than <see cref="MarginOf"/>, the window changes branch: the two fits swap, every bagged member
     /// restarts from the new full-data fit, and the Adam moments move with the parameters. Returns true on a switch.
     /// </summary>
-    public bool Select(int window, double doseEA2, BinnedSeries data, Collocation collocation, double[][] theta, AdamOptimizer[] optimizers, double[] lower, double[] upper, PhysicsObjective[] objectives, EnsembleLogHazardBand band)
+    public bool Select(int window, BinnedSeries data, Collocation collocation, double[][] theta, AdamOptimizer[] optimizers, double[] lower, double[] upper, PhysicsObjective[] objectives, EnsembleLogHazardBand band)
     {
         ArgumentNullException.ThrowIfNull(theta);
         ArgumentNullException.ThrowIfNull(optimizers);
@@ -139,12 +125,12 @@ public sealed class KineticsBranchSelector
 
         var main = objectives[0].WindowLoss(theta[0], data, window, collocation, _scratch, ResidualCharge);
         var shadow = _objective.WindowLoss(_theta, data, window, collocation, _scratch, ResidualCharge);
-        if (!(shadow < main - MarginOf(window, doseEA2)))
+        if (!(shadow < main - MarginOf(window)))
         {
             return false;
         }
 
-        _recentSwitchDoses[window].Enqueue(doseEA2);
+        _switches[window]++;
 
         var p = _hazard.ParameterCount;
         var slice = _theta.AsSpan(window * p, p);

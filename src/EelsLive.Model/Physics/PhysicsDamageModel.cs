@@ -194,7 +194,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             {
                 if (Math.Abs(_statistics.ChangeZ(k, _relativeNoiseVariance[k])) >= _options.ChangeSignificanceZ)
                 {
-                    _selector.Select(k, dose, _series[0], _collocation, _theta, _optimizers, _lower, _upper, _objectives, _band);
+                    _selector.Select(k, _series[0], _collocation, _theta, _optimizers, _lower, _upper, _objectives, _band);
                 }
             }
         }
