@@ -7,7 +7,8 @@ namespace EelsLive.Benchmarks;
 /// <summary>
 /// Per-frame refit cost of a damage model (Add + Refit, as the engine does for every frame) at frame 1,000 and frame
 /// 100,000 of a session, as a distribution (p50, p99) over many consecutive frames. An optional second argument sets the
-/// physics model's <see cref="ModelOptions.RefitParallelism"/>.
+/// physics model's <see cref="ModelOptions.RefitParallelism"/>; an optional third (<c>physics</c> or <c>classical</c>) times one
+/// model only, e.g. under a profiler.
 /// </summary>
 internal static class RefitBench
 {
@@ -19,7 +20,8 @@ internal static class RefitBench
         var options = new ModelOptions();
         options = args.Length > 1 ? options with { RefitParallelism = int.Parse(args[1], CultureInfo.InvariantCulture) } : options;
         Console.WriteLine($"physics: ensemble refitted on {options.RefitParallelism} thread(s); {Environment.ProcessorCount} processors");
-        foreach (var kind in new[] { ModelKind.Physics, ModelKind.Classical })
+        ModelKind[] kinds = args.Length > 2 ? [Enum.Parse<ModelKind>(args[2], ignoreCase: true)] : [ModelKind.Physics, ModelKind.Classical];
+        foreach (var kind in kinds)
         {
             foreach (int at in new[] { 1_000, 100_000 })
             {

@@ -51,9 +51,15 @@ public sealed class EstimateBuilder
         Span<double> centers = stackalloc double[GridPoints];
         Span<double> spreads = stackalloc double[GridPoints];
         Span<double> upperQuantile = stackalloc double[GridPoints];
+        Span<double> gridDoses = stackalloc double[GridPoints];
         for (var i = 0; i < GridPoints; i++)
         {
-            band.Evaluate(window, Math.Exp(logFrom + step * i), out centers[i], out spreads[i]);
+            gridDoses[i] = Math.Exp(logFrom + step * i);
+        }
+
+        band.EvaluateMany(window, gridDoses, centers, spreads);
+        for (var i = 0; i < GridPoints; i++)
+        {
             upperQuantile[i] = centers[i] + Gaussian.Z90 * spreads[i];
         }
 

@@ -16,6 +16,12 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
     private readonly bool[] _hasCovariance;
     private readonly double[] _misfitInflation;
     private readonly bool[] _dispersionFree;
+    private double[] _batchU = [];
+    private double[] _batchLambda = [];
+    private double[] _batchCenter = [];
+    private double[] _batchSum = [];
+    private double[] _batchMember = [];
+    private double[] _batchGradient = [];
 
     /// <summary>Creates the band for <paramref name="members"/> fits (index 0 = full data) and <paramref name="windows"/> windows.</summary>
     public EnsembleLogHazardBand(MonotoneHazard hazard, int members, int windows, double inflation)
@@ -91,6 +97,86 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
         var ensembleSd = _inflation * Math.Sqrt(sum / (_members - 1));
         var laplaceSd = LaplaceSd(window, doseEA2, u);
         sd = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
+    }
+
+    /// <inheritdoc />
+    public void EvaluateMany(int window, ReadOnlySpan<double> dosesEA2, Span<double> centers, Span<double> sds)
+    {
+        var n = dosesEA2.Length;
+        EnsureBatchCapacity(n);
+        var c = _hazard.CoefficientCount;
+        var p = _hazard.ParameterCount;
+        var u = _batchU.AsSpan(0, n);
+        _hazard.Coordinates(dosesEA2, u);
+
+        var lambda = _batchLambda.AsSpan(0, n);
+        var full = _coefficients.AsSpan(window * c, c);
+        if (_hasCovariance[window])
+        {
+            _hazard.ValuesAndGradients(full, dosesEA2, u, lambda, _batchGradient, n);
+        }
+        else
+        {
+            _hazard.Values(full, dosesEA2, u, lambda);
+        }
+
+        var center = _batchCenter.AsSpan(0, n);
+        VectorKernels.LogOfAtLeast(lambda, MinimumHazard, center);
+
+        var sum = _batchSum.AsSpan(0, n);
+        sum.Clear();
+        var memberLambda = _batchMember.AsSpan(0, n);
+        for (var m = 1; m < _members; m++)
+        {
+            _hazard.Values(_coefficients.AsSpan((m * _windows + window) * c, c), dosesEA2, u, memberLambda);
+            VectorKernels.LogOfAtLeast(memberLambda, MinimumHazard, memberLambda);
+            for (var i = 0; i < n; i++)
+            {
+                var deviation = memberLambda[i] - center[i];
+                sum[i] += deviation * deviation;
+            }
+        }
+
+        var covariance = CovarianceOf(window);
+        for (var i = 0; i < n; i++)
+        {
+            var laplaceSd = 0.0;
+            if (_hasCovariance[window] && lambda[i] > MinimumHazard)
+            {
+                var quadratic = 0.0;
+                for (var a = 0; a < p; a++)
+                {
+                    var row = 0.0;
+                    for (var b = 0; b < p; b++)
+                    {
+                        row += covariance[a * p + b] * _batchGradient[b * n + i];
+                    }
+
+                    quadratic += _batchGradient[a * n + i] * row;
+                }
+
+                laplaceSd = Math.Sqrt(Math.Max(quadratic, 0)) / lambda[i];
+            }
+
+            var ensembleSd = _inflation * Math.Sqrt(sum[i] / (_members - 1));
+            centers[i] = center[i];
+            sds[i] = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
+        }
+    }
+
+    private void EnsureBatchCapacity(int n)
+    {
+        if (_batchU.Length >= n)
+        {
+            return;
+        }
+
+        _batchU = new double[n];
+        _batchLambda = new double[n];
+        _batchCenter = new double[n];
+        _batchSum = new double[n];
+        _batchMember = new double[n];
+        _batchGradient = new double[n * _hazard.ParameterCount];
     }
 
     /// <summary>Laplace (delta-method) standard deviation of ln Λ of the full-data fit: √(gᵀΣg)/Λ with g = ∂Λ/∂θ.</summary>

@@ -8,7 +8,7 @@ namespace EelsLive.Model.Physics;
 /// k(D) ∝ D^(β−1) (dispersive kinetics from a distribution of site sensitivities; a stretched exponential at p = 1).
 /// β is fitted only when the hazard is created as dispersive; otherwise ln β is pinned at 0 with zero gradient.
 /// </summary>
-public sealed class MonotoneHazard
+public sealed partial class MonotoneHazard
 {
     /// <summary>Lowest allowed rate constant k (e/Å²)⁻¹: the floor of the log-dose hazard.</summary>
     public const double MinRate = 1e-8;

@@ -233,10 +233,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     {
         var series = _series[m];
         _statistics.Collect(m, series);
-        for (var b = 0; b < series.Count; b++)
-        {
-            series.Coordinate[b] = _hazard.U(series.Dose[b]);
-        }
+        _hazard.Coordinates(series.Dose.AsSpan(0, series.Count), series.Coordinate);
 
         for (var k = 0; k < _names.Length; k++)
         {

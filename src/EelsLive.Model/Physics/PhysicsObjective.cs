@@ -32,6 +32,10 @@ public sealed class PhysicsObjective
     private readonly (int More, int Less)[] _ordering;
     private readonly double[] _integrity;
     private readonly double[] _integrityGradient;
+    private readonly double[] _factors;
+    private double[] _residuals = [];
+    private double[] _residualFactors = [];
+    private double[] _residualGradient = [];
     private readonly double[] _coefficients;
     private readonly double[] _scratch;
     private readonly double[] _hessian;
@@ -51,6 +55,7 @@ public sealed class PhysicsObjective
         _ordering = [.. ordering];
         _integrity = new double[binCapacity];
         _integrityGradient = new double[binCapacity * hazard.ParameterCount];
+        _factors = new double[binCapacity];
         _coefficients = new double[hazard.CoefficientCount];
         _scratch = new double[hazard.ParameterCount];
         _hessian = new double[hazard.ParameterCount * hazard.ParameterCount];
@@ -95,25 +100,9 @@ public sealed class PhysicsObjective
         if (n >= 2)
         {
             var y = data.SignalsOf(window);
-            double sw = 0, si = 0, sii = 0, sy = 0, siy = 0;
-            for (var b = 0; b < n; b++)
-            {
-                var dI = _integrityGradient.AsSpan(b * p, p);
-                var integrity = Math.Exp(-_hazard.ValueAndGradient(_coefficients, data.Dose[b], data.Coordinate[b], dI));
-                _integrity[b] = integrity;
-                for (var i = 0; i < p; i++)
-                {
-                    dI[i] *= -integrity;
-                }
-
-                var w = data.FitWeight[window * data.Capacity + b];
-                sw += w;
-                si += w * integrity;
-                sii += w * integrity * integrity;
-                sy += w * y[b];
-                siy += w * integrity * y[b];
-            }
-
+            var weights = data.FitWeightsOf(window);
+            IntegrityAndGradient(data);
+            var (sw, si, sii, sy, siy) = MomentSums(weights, _integrity.AsSpan(0, n), y);
             var amplitudes = AmplitudeSolver.Solve(sw, si, sii, sy, siy, _nonNegativeAsymptote);
             var constrained = _nonNegativeAsymptote && amplitudes.Asymptote == 0 && amplitudes.Amplitude != 0;
             var a = amplitudes.Amplitude;
@@ -124,9 +113,10 @@ public sealed class PhysicsObjective
             for (var i = 0; i < p; i++)
             {
                 double g1 = 0, gi = 0;
+                var dI = Column(i, n);
                 for (var b = 0; b < n; b++)
                 {
-                    var wg = data.FitWeight[window * data.Capacity + b] * a * _integrityGradient[b * p + i];
+                    var wg = weights[b] * a * dI[b];
                     g1 += wg;
                     gi += wg * _integrity[b];
                 }
@@ -149,7 +139,7 @@ public sealed class PhysicsObjective
             {
                 for (var i = 0; i < p; i++)
                 {
-                    column[i] = a * _integrityGradient[b * p + i] - projectionOne[i] - projectionI[i] * _integrity[b];
+                    column[i] = a * _integrityGradient[i * _integrity.Length + b] - projectionOne[i] - projectionI[i] * _integrity[b];
                 }
 
                 var w = data.FitWeight[window * data.Capacity + b];
@@ -299,10 +289,9 @@ public sealed class PhysicsObjective
         var p = _hazard.ParameterCount;
         _hazard.Prepare(theta.Slice(window * p, p), _coefficients, _dispersionFree[window]);
         var n = data.Count;
-        for (var b = 0; b < n; b++)
-        {
-            _integrity[b] = Math.Exp(-_hazard.Value(_coefficients, data.Dose[b], data.Coordinate[b]));
-        }
+        var integrity = _integrity.AsSpan(0, n);
+        _hazard.Values(_coefficients, data.Dose.AsSpan(0, n), data.Coordinate.AsSpan(0, n), integrity);
+        VectorKernels.ExpOfNegated(integrity);
 
         return AmplitudeSolver.Solve(data.FitWeightsOf(window), data.SignalsOf(window), _integrity.AsSpan(0, n), _nonNegativeAsymptote);
     }
@@ -315,45 +304,65 @@ public sealed class PhysicsObjective
             return 0;
         }
 
-        var p = _hazard.ParameterCount;
         var y = data.SignalsOf(window);
-        double sw = 0, si = 0, sii = 0, sy = 0, siy = 0;
-        for (var b = 0; b < n; b++)
-        {
-            var dI = _integrityGradient.AsSpan(b * p, p);
-            var lambda = _hazard.ValueAndGradient(_coefficients, data.Dose[b], data.Coordinate[b], dI);
-            var integrity = Math.Exp(-lambda);
-            _integrity[b] = integrity;
-            for (var i = 0; i < p; i++)
-            {
-                dI[i] *= -integrity;
-            }
-
-            var w = data.FitWeight[window * data.Capacity + b];
-            sw += w;
-            si += w * integrity;
-            sii += w * integrity * integrity;
-            sy += w * y[b];
-            siy += w * integrity * y[b];
-        }
-
+        var weights = data.FitWeightsOf(window);
+        var integrity = _integrity.AsSpan(0, n);
+        IntegrityAndGradient(data);
+        var (sw, si, sii, sy, siy) = MomentSums(weights, integrity, y);
         var amplitudes = AmplitudeSolver.Solve(sw, si, sii, sy, siy, _nonNegativeAsymptote);
         var a = amplitudes.Amplitude;
         var sse = AmplitudeSolver.Ridge * sw * a * a;
+        var factors = _factors.AsSpan(0, n);
         for (var b = 0; b < n; b++)
         {
-            var e = amplitudes.Predict(_integrity[b]) - y[b];
-            var w = data.FitWeight[window * data.Capacity + b];
-            sse += w * e * e;
-            var factor = w * e * a;
-            var dI = _integrityGradient.AsSpan(b * p, p);
-            for (var i = 0; i < p; i++)
-            {
-                gradient[i] += factor * dI[i];
-            }
+            var e = amplitudes.Predict(integrity[b]) - y[b];
+            sse += weights[b] * e * e;
+            factors[b] = weights[b] * e * a;
+        }
+
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            gradient[i] += VectorKernels.Dot(factors, Column(i, n));
         }
 
         return 0.5 * sse;
+    }
+
+    /// <summary>
+    /// Fills <c>_integrity</c> with I_b = exp(−Λ(D_b)) and the columns of <c>_integrityGradient</c> with ∂I_b/∂θᵢ = −I_b ∂Λ_b/∂θᵢ
+    /// for the occupied bins, from the coefficients prepared for the current window.
+    /// </summary>
+    private void IntegrityAndGradient(BinnedSeries data)
+    {
+        var n = data.Count;
+        var stride = _integrity.Length;
+        var integrity = _integrity.AsSpan(0, n);
+        _hazard.ValuesAndGradients(_coefficients, data.Dose.AsSpan(0, n), data.Coordinate.AsSpan(0, n), integrity, _integrityGradient, stride);
+        VectorKernels.ExpOfNegated(integrity);
+        for (var i = 0; i < _hazard.ParameterCount; i++)
+        {
+            VectorKernels.MultiplyNegated(_integrityGradient.AsSpan(i * stride, n), integrity);
+        }
+    }
+
+    /// <summary>∂I/∂θᵢ over the first <paramref name="n"/> bins (after <see cref="IntegrityAndGradient"/>).</summary>
+    private ReadOnlySpan<double> Column(int i, int n) => _integrityGradient.AsSpan(i * _integrity.Length, n);
+
+    /// <summary>The weighted sums Σw, ΣwI, ΣwI², Σwy, ΣwIy of the 2×2 amplitude least squares.</summary>
+    private static (double Sw, double Si, double Sii, double Sy, double Siy) MomentSums(ReadOnlySpan<double> w, ReadOnlySpan<double> integrity, ReadOnlySpan<double> y)
+    {
+        double sw = 0, si = 0, sii = 0, sy = 0, siy = 0;
+        for (var b = 0; b < w.Length; b++)
+        {
+            var wi = w[b] * integrity[b];
+            sw += w[b];
+            si += wi;
+            sii += wi * integrity[b];
+            sy += w[b] * y[b];
+            siy += wi * y[b];
+        }
+
+        return (sw, si, sii, sy, siy);
     }
 
     private double PhysicsTerm(Collocation collocation, int window, Span<double> gradient)
@@ -364,19 +373,27 @@ public sealed class PhysicsObjective
         }
 
         var count = collocation.Dose.Length;
+        if (_residuals.Length != count)
+        {
+            _residuals = new double[count];
+            _residualFactors = new double[count];
+            _residualGradient = new double[count * _hazard.ParameterCount];
+        }
+
+        _hazard.ResidualsAndGradients(_coefficients, collocation.Dose, collocation.U, _residuals, _residualGradient, count);
         var weight = _physicsWeight / count;
         var loss = 0.0;
-        var p = _hazard.ParameterCount;
         for (var c = 0; c < count; c++)
         {
-            var r = _hazard.Residual(_coefficients, collocation.Dose[c], collocation.U[c], _scratch);
+            var r = _residuals[c];
             var pointWeight = weight * PointScale(window, collocation.Dose[c]);
             loss += pointWeight * r * r;
-            var factor = 2 * pointWeight * r;
-            for (var i = 0; i < p; i++)
-            {
-                gradient[i] += factor * _scratch[i];
-            }
+            _residualFactors[c] = 2 * pointWeight * r;
+        }
+
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            gradient[i] += VectorKernels.Dot(_residualFactors, _residualGradient.AsSpan(i * count, count));
         }
 
         return loss;
