@@ -20,13 +20,17 @@ internal static class ValidateCommand
         };
         var models = new Option<string>("--models") { Description = "Comma-separated models: physics, classical.", DefaultValueFactory = _ => "physics,classical" };
         var output = new Option<FileInfo?>("--out") { Description = "Also write the Markdown report to this file." };
+        var framesOut = new Option<DirectoryInfo?>("--frames-out")
+        {
+            Description = "Also write every session's per-frame results (monitor --out's JSON Lines) and its ground truth (eelslive-sim --truth's JSON) into this directory, named after the session, e.g. orderp-seed1-physics.jsonl.",
+        };
         var counts = new Option<double>("--zlp-counts")
         {
             Description = "Counts per frame in the simulated zero-loss peak; the plasmon and every window feature scale with it (the flat background does not), so it sets the counting noise.",
             DefaultValueFactory = _ => SpectrumParameters.Default.ZeroLossCounts,
         };
         var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
-        foreach (var option in new Option[] { seeds, presets, models, output, counts })
+        foreach (var option in new Option[] { seeds, presets, models, output, framesOut, counts })
         {
             command.Add(option);
         }
@@ -52,7 +56,7 @@ internal static class ValidateCommand
                 long started = TimeProvider.System.GetTimestamp();
                 foreach (var scenario in scenarios)
                 {
-                    outcomes.Add(ValidationRunner.Run(scenario, options));
+                    outcomes.Add(ValidationRunner.Run(scenario, options, parse.GetValue(framesOut)));
                     System.Console.Error.WriteLine($"  {scenario}: done ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s)");
                 }
 

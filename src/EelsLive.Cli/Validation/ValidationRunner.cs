@@ -1,4 +1,5 @@
 using EelsLive.Engine;
+using EelsLive.Outputs;
 using EelsLive.Protocol;
 using EelsLive.Protocol.Recording;
 using EelsLive.Simulation;
@@ -17,7 +18,8 @@ internal static class ValidationRunner
     /// <summary>Absolute slack when judging an integrity interval: a monotone model with a rate floor never says exactly 1.</summary>
     private const double CoverageTolerance = 0.005;
 
-    public static ScenarioOutcome Run(ValidationScenario scenario, MonitorOptions options)
+    /// <summary>Runs <paramref name="scenario"/>; with <paramref name="framesDirectory"/>, also writes its per-frame results (<c>monitor --out</c>'s JSON Lines) and its ground truth there.</summary>
+    public static ScenarioOutcome Run(ValidationScenario scenario, MonitorOptions options, DirectoryInfo? framesDirectory = null)
     {
         var simulation = new SimulationScenario(scenario.Preset, scenario.Seed)
         {
@@ -41,6 +43,7 @@ internal static class ValidationRunner
         var fits = new List<double>();
         FrameReport? last = null;
         int checkEvery = Math.Max(1, scenario.Frames / IntegrityCheckpoints);
+        using var frameLog = framesDirectory is null ? null : OpenFrameLog(framesDirectory, scenario, series, threshold);
 
         foreach (var frame in series.Frames(1.7e9))
         {
@@ -54,6 +57,7 @@ internal static class ValidationRunner
             {
                 var report = reported.Report;
                 last = report;
+                frameLog?.Write(report);
                 foreach (var forecast in reported.Alarm?.Windows ?? [])
                 {
                     int index = windows.ToList().FindIndex(x => x.Window.Name == forecast.Name);
@@ -120,5 +124,14 @@ internal static class ValidationRunner
 
         fits.Sort();
         return new ScenarioOutcome(scenario, last.DoseEA2, outcomes, framesWithAlarm, fits.Count > 0 ? fits[fits.Count / 2] : double.NaN, calibration);
+    }
+
+    /// <summary>Writes the scenario's ground truth (as <c>eelslive-sim --truth</c> does) and opens its JSON Lines file, both named after the scenario.</summary>
+    private static JsonLinesWriter OpenFrameLog(DirectoryInfo directory, ValidationScenario scenario, SimulatedSeries series, double threshold)
+    {
+        directory.Create();
+        string stem = Path.Combine(directory.FullName, scenario.FileStem);
+        GroundTruthFile.Write(GroundTruth.For(series, threshold), stem + ".truth.json");
+        return new JsonLinesWriter(stem + ".jsonl");
     }
 }

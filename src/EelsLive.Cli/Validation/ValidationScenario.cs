@@ -9,5 +9,8 @@ internal sealed record ValidationScenario(SimulationPreset Preset, int Seed, Mod
     /// <summary>Counts per frame in the zero-loss peak; the plasmon and the window features scale with it, so it sets the counting noise.</summary>
     public double ZeroLossCounts { get; init; } = SpectrumParameters.Default.ZeroLossCounts;
 
+    /// <summary>A file name for this scenario's outputs, e.g. <c>orderp-seed1-physics</c>.</summary>
+    public string FileStem => $"{Preset.Name}-seed{Seed}-{Model.ToString().ToLowerInvariant()}";
+
     public override string ToString() => $"{Preset.Name}/seed {Seed}/{Model.ToString().ToLowerInvariant()}";
 }

@@ -5,13 +5,15 @@ namespace EelsLive.Alarms;
 /// <summary>
 /// Stateful per-session alarm rule: Warning when P(window reaches θ within L) ≥ p or when the window changes in a way the model
 /// cannot describe (<see cref="WindowEstimate.Unexplained"/>), cleared only after the probability stays below p − margin (and the
-/// window is explained) for N consecutive evaluations; Critical once the model judges the window crossed, latched for the session.
+/// window is explained) for N consecutive evaluations; Critical once the model has judged the window crossed in M consecutive
+/// evaluations, latched for the session.
 /// </summary>
 public sealed class AlarmEvaluator
 {
     private readonly AlarmOptions _options;
     private readonly AlarmLevel[] _levels;
     private readonly int[] _belowCounts;
+    private readonly int[] _crossedCounts;
     private AlarmLevel _previousLevel = AlarmLevel.Ok;
     private string[] _previousWindows = [];
 
@@ -23,6 +25,7 @@ public sealed class AlarmEvaluator
         _options = options;
         _levels = new AlarmLevel[options.AlarmWindows.Count];
         _belowCounts = new int[options.AlarmWindows.Count];
+        _crossedCounts = new int[options.AlarmWindows.Count];
     }
 
     /// <summary>Evaluates one snapshot at cumulative dose <paramref name="currentDoseEA2"/> and dose rate <paramref name="doseRateEA2PerSecond"/>.</summary>
@@ -76,12 +79,18 @@ public sealed class AlarmEvaluator
     private AlarmLevel Next(int i, WindowEstimate estimate)
     {
         var current = _levels[i];
-        if (current == AlarmLevel.Critical || estimate.Crossed)
+        if (current == AlarmLevel.Critical)
         {
             return AlarmLevel.Critical;
         }
 
-        if (estimate.CrossProbability >= _options.AlarmProbability || estimate.Unexplained)
+        _crossedCounts[i] = estimate.Crossed ? _crossedCounts[i] + 1 : 0;
+        if (_crossedCounts[i] >= _options.CriticalConfirmEvaluations)
+        {
+            return AlarmLevel.Critical;
+        }
+
+        if (estimate.Crossed || estimate.CrossProbability >= _options.AlarmProbability || estimate.Unexplained)
         {
             _belowCounts[i] = 0;
             return AlarmLevel.Warning;

@@ -27,6 +27,13 @@ public sealed record AlarmOptions
     /// <summary>... for this many consecutive evaluations.</summary>
     public int ClearEvaluations { get; init; } = 5;
 
+    /// <summary>
+    /// A window turns critical (latched for the series) only after the model has judged it crossed in this many consecutive
+    /// evaluations; until then it is a warning. One noisy refit cannot latch a critical: in validation a single evaluation
+    /// declared a window crossed one frame before it truly crossed (docs/validation.md, "Confirming a crossing").
+    /// </summary>
+    public int CriticalConfirmEvaluations { get; init; } = 3;
+
     /// <summary>Optional total dose budget (e/Å²); alerts at 80% and 100%.</summary>
     public double? BudgetDoseEA2 { get; init; }
 
@@ -38,6 +45,7 @@ public sealed record AlarmOptions
         Require(AlarmProbability is > 0 and < 1, nameof(AlarmProbability), $"must be in (0, 1), was {AlarmProbability}");
         Require(ClearMargin >= 0 && ClearMargin < AlarmProbability, nameof(ClearMargin), $"must be in [0, AlarmProbability), was {ClearMargin}");
         Require(ClearEvaluations >= 1, nameof(ClearEvaluations), $"must be ≥ 1, was {ClearEvaluations}");
+        Require(CriticalConfirmEvaluations >= 1, nameof(CriticalConfirmEvaluations), $"must be ≥ 1, was {CriticalConfirmEvaluations}");
         Require(AlarmWindows is { Count: > 0 }, nameof(AlarmWindows), "must name at least one window");
         Require(AlarmWindows!.All(name => !string.IsNullOrWhiteSpace(name)) && AlarmWindows!.Distinct(StringComparer.Ordinal).Count() == AlarmWindows!.Count, nameof(AlarmWindows), "must be non-empty, unique names");
         Require(BudgetDoseEA2 is null || (BudgetDoseEA2 > 0 && double.IsFinite(BudgetDoseEA2.Value)), nameof(BudgetDoseEA2), $"must be positive and finite when set, was {BudgetDoseEA2}");

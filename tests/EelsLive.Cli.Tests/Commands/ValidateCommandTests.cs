@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EelsLive.Cli.Tests.Support;
 
 namespace EelsLive.Cli.Tests.Commands;
@@ -19,6 +20,28 @@ public class ValidateCommandTests
         Assert.Contains("| zero alarms on the control preset | pass |", report, StringComparison.Ordinal);
         Assert.Contains("Forecast reliability, physics model", report, StringComparison.Ordinal);
         Assert.Contains("Brier score", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Frames_out_writes_every_sessions_frames_and_its_ground_truth_for_replotting()
+    {
+        using var dir = new TempDir();
+        string frames = dir.File("frames");
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "exponential", "--seeds", "2", "--models", "classical",
+            "--frames-out", frames);
+        Assert.True(run.ExitCode is 0 or 1, run.Stdout + run.Stderr);
+        foreach (int seed in new[] { 1, 2 })
+        {
+            string stem = Path.Combine(frames, $"exponential-seed{seed}-classical");
+            var lines = JsonLines.Read(stem + ".jsonl");
+            using var truth = JsonDocument.Parse(File.ReadAllText(stem + ".truth.json"));
+            Assert.Equal("exponential", truth.RootElement.GetProperty("preset").GetString());
+            Assert.Equal(seed, truth.RootElement.GetProperty("seed").GetInt32());
+            Assert.Equal(truth.RootElement.GetProperty("frames").GetInt64(), lines.Count);
+            Assert.Equal(truth.RootElement.GetProperty("total_dose_e_a2").GetDouble(), lines[^1].GetProperty("dose_e_a2").GetDouble(), 6);
+            var c_o = lines[^1].GetProperty("windows").GetProperty("c_o");
+            Assert.True(c_o.GetProperty("d50_e_a2").ValueKind == JsonValueKind.Number, "the decayed C–O window has a final D50");
+        }
     }
 
     [Theory]

@@ -72,9 +72,24 @@ public class AlarmEvaluatorTests
     }
 
     [Fact]
+    public void Critical_needs_consecutive_crossed_evaluations_and_a_single_one_only_warns()
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions { CriticalConfirmEvaluations = 3 });
+        // A lone crossed judgement (here with a low forecast probability) warns but does not latch.
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(10, 0.1, crossed: true), 10, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(20, 1, crossed: true), 20, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(30, 1), 30, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(40, 1, crossed: true), 40, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(50, 1, crossed: true), 50, 1).Level);
+        var confirmed = evaluator.Evaluate(Snapshot(60, 1, crossed: true), 60, 1);
+        Assert.Equal(AlarmLevel.Critical, confirmed.Level);
+        Assert.True(confirmed.Changed);
+    }
+
+    [Fact]
     public void Critical_latches_for_the_session()
     {
-        var evaluator = new AlarmEvaluator(new AlarmOptions());
+        var evaluator = new AlarmEvaluator(new AlarmOptions { CriticalConfirmEvaluations = 1 });
         Assert.Equal(AlarmLevel.Critical, evaluator.Evaluate(Snapshot(10, 1, crossed: true), 10, 1).Level);
         var later = evaluator.Evaluate(Snapshot(20, 0), 20, 1);
         Assert.Equal(AlarmLevel.Critical, later.Level);
