@@ -41,10 +41,14 @@ public sealed partial class MonotoneHazard
     /// prepared by <see cref="Prepare(ReadOnlySpan{double}, Span{double}, bool)"/>. The layout is column-major so that the
     /// callers' sums over doses run along contiguous memory.
     /// </summary>
-    public void ValuesAndGradients(ReadOnlySpan<double> c, ReadOnlySpan<double> dose, ReadOnlySpan<double> u, Span<double> lambda, Span<double> gradientColumns, int columnStride)
+    public void ValuesAndGradients(ReadOnlySpan<double> c, ReadOnlySpan<double> dose, ReadOnlySpan<double> u, Span<double> lambda, Span<double> gradientColumns, int columnStride) =>
+        FillWithGradients(c, dose, u, lambda, gradientColumns, columnStride, kineticsResidual: false);
+
+    /// <summary>The shared driver of the two batch evaluations with gradients: four doses per vector, then a scalar tail.</summary>
+    private void FillWithGradients(ReadOnlySpan<double> c, ReadOnlySpan<double> dose, ReadOnlySpan<double> u, Span<double> values, Span<double> gradientColumns, int columnStride, bool kineticsResidual)
     {
         var n = dose.Length;
-        if (u.Length < n || lambda.Length < n || columnStride < n || gradientColumns.Length < ParameterCount * columnStride)
+        if (u.Length < n || values.Length < n || columnStride < n || gradientColumns.Length < ParameterCount * columnStride)
         {
             throw new ArgumentException("Batch buffers are shorter than the doses they are to hold.");
         }
@@ -54,13 +58,20 @@ public sealed partial class MonotoneHazard
         var b = 0;
         for (; b + Vector256<double>.Count <= n; b += Vector256<double>.Count)
         {
-            EvaluateFour(c, offsets, b, dose, u, lambda, gradientColumns, columnStride, withGradient: true);
+            if (kineticsResidual)
+            {
+                ResidualFour(c, offsets, b, dose, u, values, gradientColumns, columnStride);
+            }
+            else
+            {
+                EvaluateFour(c, offsets, b, dose, u, values, gradientColumns, columnStride, withGradient: true);
+            }
         }
 
         Span<double> gradient = stackalloc double[ParameterCount];
         for (; b < n; b++)
         {
-            lambda[b] = ValueAndGradient(c, dose[b], u[b], gradient);
+            values[b] = kineticsResidual ? Residual(c, dose[b], u[b], gradient) : ValueAndGradient(c, dose[b], u[b], gradient);
             for (var i = 0; i < ParameterCount; i++)
             {
                 gradientColumns[i * columnStride + b] = gradient[i];
@@ -126,32 +137,8 @@ public sealed partial class MonotoneHazard
     /// columns at <paramref name="gradientColumns"/>[i · <paramref name="columnStride"/> + c], as
     /// <see cref="ValuesAndGradients"/> does for Λ.
     /// </summary>
-    public void ResidualsAndGradients(ReadOnlySpan<double> c, ReadOnlySpan<double> dose, ReadOnlySpan<double> u, Span<double> residual, Span<double> gradientColumns, int columnStride)
-    {
-        var n = dose.Length;
-        if (u.Length < n || residual.Length < n || columnStride < n || gradientColumns.Length < ParameterCount * columnStride)
-        {
-            throw new ArgumentException("Batch buffers are shorter than the doses they are to hold.");
-        }
-
-        Span<double> offsets = stackalloc double[HiddenUnits];
-        NetworkOffsets(c, offsets);
-        var b = 0;
-        for (; b + Vector256<double>.Count <= n; b += Vector256<double>.Count)
-        {
-            ResidualFour(c, offsets, b, dose, u, residual, gradientColumns, columnStride);
-        }
-
-        Span<double> gradient = stackalloc double[ParameterCount];
-        for (; b < n; b++)
-        {
-            residual[b] = Residual(c, dose[b], u[b], gradient);
-            for (var i = 0; i < ParameterCount; i++)
-            {
-                gradientColumns[i * columnStride + b] = gradient[i];
-            }
-        }
-    }
+    public void ResidualsAndGradients(ReadOnlySpan<double> c, ReadOnlySpan<double> dose, ReadOnlySpan<double> u, Span<double> residual, Span<double> gradientColumns, int columnStride) =>
+        FillWithGradients(c, dose, u, residual, gradientColumns, columnStride, kineticsResidual: true);
 
     private void ResidualFour(ReadOnlySpan<double> c, ReadOnlySpan<double> offsets, int b, ReadOnlySpan<double> doses, ReadOnlySpan<double> uAll, Span<double> residualOut, Span<double> columns, int stride)
     {
