@@ -6,14 +6,17 @@
 Start the monitor with `eelslive monitor --publish tcp://127.0.0.1:5557 ...`. This
 script connects a ZeroMQ SUB socket to it, prints every result and alarm, and calls
 blank_beam() once per series as soon as any message (an `eelslive.alarm` or an
-`eelslive.result`) says `alarm == "critical"`. Acting on results too matters: a
+`eelslive.result`) says `alarm == "critical"` (or, with --blank-on warning, "warning" or
+"critical": the critical waits until the data leave no doubt, typically well after the
+true crossing, so blank on the warning when the data at the threshold matter most).
+Acting on results too matters: a
 subscriber that connects late has missed the alarm message itself, and PUB/SUB can
 drop messages. The stream is specified in protocols/results-stream-v1.md.
 
 This is an example, not a safety interlock: it blanks the beam only while it runs, is
 connected, and receives messages. Replace blank_beam() with your microscope's call.
 
-Exit codes: 0 when stopped as asked (a critical alarm was handled with
+Exit codes: 0 when stopped as asked (an alarm was handled with
 --exit-after-critical, or --timeout passed without it, or Ctrl-C); 1 when
 --exit-after-critical was given and --timeout passed without a critical alarm; 2 for a
 missing Python package or bad arguments; 3 when blank_beam() raised an exception.
@@ -40,10 +43,13 @@ TOPIC_RESULT = b"eelslive.result"
 TOPIC_ALARM = b"eelslive.alarm"
 SUPPORTED_VERSION = 1
 DEFAULT_ENDPOINT = "tcp://127.0.0.1:5557"
+# Alarm levels of the result stream, lowest first; --blank-on picks the lowest that blanks.
+ALARM_LEVELS = ("ok", "warning", "critical")
+BLANK_LEVELS = ALARM_LEVELS[1:]
 
 
 def blank_beam(message, topic, marker_file=None):
-    """Blanks the beam because `message` (a decoded result or alarm) says alarm == "critical".
+    """Blanks the beam because `message` (a decoded result or alarm) says alarm == "critical" (or "warning" with --blank-on warning).
 
     REPLACE THE BODY with the call that blanks your microscope's beam, and test it on
     the instrument before you rely on it. What that call is depends on the microscope,
@@ -63,7 +69,7 @@ def blank_beam(message, topic, marker_file=None):
     The default implementation only prints, and with --on-critical-file writes a JSON
     file describing what it would have blanked on (used by EelsLive's tests).
     """
-    print(f"*** BLANK BEAM: critical damage alarm in series {message.get('series_id')!r} at seq {message.get('seq')}, "
+    print(f"*** BLANK BEAM: {message.get('alarm')} damage alarm in series {message.get('series_id')!r} at seq {message.get('seq')}, "
           f"dose {message.get('dose_e_a2')} e/A^2, windows {message.get('alarm_windows')} "
           f"(from {topic.decode('utf-8', 'replace')}) ***", flush=True)
     if marker_file:
@@ -114,6 +120,8 @@ def _write_json(path, value):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--connect", default=DEFAULT_ENDPOINT, help="the monitor's --publish endpoint (default %(default)s)")
+    ap.add_argument("--blank-on", choices=BLANK_LEVELS, default="critical",
+                    help="the lowest alarm level that blanks the beam (default %(default)s)")
     ap.add_argument("--exit-after-critical", action="store_true", help="exit 0 once the beam was blanked")
     ap.add_argument("--timeout", type=float, default=None, metavar="S", help="stop after S seconds (default: run until Ctrl-C)")
     ap.add_argument("--on-critical-file", default=None, metavar="FILE",
@@ -164,8 +172,11 @@ def main(argv=None):
                 continue
             received.append({"topic": topic.decode(), "payload": message})
             print(describe(topic, message), flush=True)
-            # Critical is latched for the session in the monitor, so blank once per series.
-            if message.get("alarm") == "critical" and message.get("series_id") not in blanked_series:
+            # Blank once per series (a critical is latched for the series in the monitor; a warning may clear, but the
+            # beam stays blanked until the operator decides).
+            level = message.get("alarm")
+            blanks = level in ALARM_LEVELS and ALARM_LEVELS.index(level) >= ALARM_LEVELS.index(args.blank_on)
+            if blanks and message.get("series_id") not in blanked_series:
                 try:
                     blank_beam(message, topic, args.on_critical_file)
                 except Exception as exc:  # noqa: BLE001 - report any failure of the user's blanking code loudly

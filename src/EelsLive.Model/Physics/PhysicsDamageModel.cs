@@ -58,6 +58,9 @@ public sealed class PhysicsDamageModel : IDamageModel
         {
             _objectives[m] = new PhysicsObjective(_hazard, windows, binning.Count, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering)
             {
+                OrderAnchor = m == 0 || !options.SpreadMemberPriors ? null : OrderAnchorOf(m, members),
+                OrderAnchorWeight = options.OrderAnchorWeight,
+                DispersionAnchor = m == 0 || !options.SpreadMemberPriors ? null : DispersionAnchorOf(m, members),
                 DispersionPriorWeight = options.DispersionPriorWeight,
             };
         }
@@ -256,6 +259,20 @@ public sealed class PhysicsDamageModel : IDamageModel
 
         _band.Load(m, _theta[m]);
     }
+
+    /// <summary>
+    /// The prior centre q = p − 1 of bagged member <paramref name="m"/> (1 … members − 1): the orders are spread evenly over
+    /// the allowed range [1, <see cref="MonotoneHazard.MaxOrder"/>] at the midpoints of equal strata, so that while the data
+    /// cannot tell the kinetic order apart the members sit along that ridge instead of all at p = 1.
+    /// </summary>
+    internal static double OrderAnchorOf(int m, int members) => (MonotoneHazard.MaxOrder - 1) * (m - 0.5) / (members - 1);
+
+    /// <summary>
+    /// The prior centre ln β of bagged member <paramref name="m"/> on the dispersive branch, spread evenly over
+    /// [ln <see cref="MonotoneHazard.MinDispersion"/>, 0] in the same strata: the member with the highest order centre has
+    /// the most stretched decay, both being the "slow tail, low final signal" reading of the same data.
+    /// </summary>
+    internal static double DispersionAnchorOf(int m, int members) => Math.Log(MonotoneHazard.MinDispersion) * (m - 0.5) / (members - 1);
 
     private static double[] Tile(double[] perWindow, int windows)
     {

@@ -18,6 +18,21 @@ public sealed class PhysicsObjective
     /// <summary>Linear pull of p − 1 towards 0 (first-order kinetics unless the data demand otherwise).</summary>
     public const double OrderPriorWeight = 0.1;
 
+    /// <summary>
+    /// The order this member's prior is centred on, as q = p − 1, or null for the linear pull of <see cref="OrderPriorWeight"/>
+    /// towards first-order kinetics (the full-data fit). See <see cref="ModelOptions.OrderAnchorWeight"/>.
+    /// </summary>
+    public double? OrderAnchor { get; init; }
+
+    /// <summary>Weight W of the quadratic order prior W·(q − <see cref="OrderAnchor"/>)² (in χ²/2 units).</summary>
+    public double OrderAnchorWeight { get; init; }
+
+    /// <summary>
+    /// The ln β this member's dispersion prior is centred on, or null for ln β = 0 (no dispersion; the full-data fit). See
+    /// <see cref="ModelOptions.SpreadMemberPriors"/>.
+    /// </summary>
+    public double? DispersionAnchor { get; init; }
+
     /// <summary>Quadratic pull of ln β towards 0 (classical order-p kinetics unless the data demand dispersion).</summary>
     public double DispersionPriorWeight { get; init; } = 1.0;
 
@@ -410,11 +425,25 @@ public sealed class PhysicsObjective
             gradient[i] += RatePriorWeight * _scratch[i];
         }
 
-        var logDispersion = theta[_hazard.DispersionIndex];
-        loss += DispersionPriorWeight * logDispersion * logDispersion;
-        gradient[_hazard.DispersionIndex] += 2 * DispersionPriorWeight * logDispersion;
-        loss += OrderPriorWeight * _coefficients[1];
-        gradient[1] += OrderPriorWeight * _coefficients[2];
+        if (_coefficients[4] != 0)
+        {
+            // Only where ln β is fitted: a frozen β (order-p branch) has no prior and a zero gradient.
+            var dispersionOffset = theta[_hazard.DispersionIndex] - (DispersionAnchor ?? 0);
+            loss += DispersionPriorWeight * dispersionOffset * dispersionOffset;
+            gradient[_hazard.DispersionIndex] += 2 * DispersionPriorWeight * dispersionOffset;
+        }
+
+        if (OrderAnchor is { } anchor)
+        {
+            var offset = _coefficients[1] - anchor;
+            loss += OrderAnchorWeight * offset * offset;
+            gradient[1] += 2 * OrderAnchorWeight * offset * _coefficients[2];
+        }
+        else
+        {
+            loss += OrderPriorWeight * _coefficients[1];
+            gradient[1] += OrderPriorWeight * _coefficients[2];
+        }
         for (var j = 0; j < _hazard.HiddenUnits; j++)
         {
             var amplitude = Softplus.ValueAndSigmoid(theta[2 + 3 * j], out var sigma);

@@ -22,12 +22,8 @@ public class ResultStreamPythonTests
     {
         RequireModules();
         using var files = new TempFiles();
-        string endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
-        var events = new Subject<PipelineEvent>();
-        var engine = new MonitorEngine(new MonitorOptions { Model = null });
-        using var publisher = new ResultStreamPublisher(new ResultStreamOptions { Endpoint = endpoint });
-        publisher.Start();
-        using var attached = publisher.Attach(events);
+        using var stream = new PublishedResults();
+        var (endpoint, events, engine) = (stream.Endpoint, stream.Events, stream.Engine);
         using var script = new ScriptRun(endpoint, files.Marker, files.Received);
 
         int seq = 0;
@@ -86,12 +82,8 @@ public class ResultStreamPythonTests
     {
         RequireModules();
         using var files = new TempFiles();
-        string endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
-        var events = new Subject<PipelineEvent>();
-        var engine = new MonitorEngine(new MonitorOptions { Model = null });
-        using var publisher = new ResultStreamPublisher(new ResultStreamOptions { Endpoint = endpoint });
-        publisher.Start();
-        using var attached = publisher.Attach(events);
+        using var stream = new PublishedResults();
+        var (endpoint, events, engine) = (stream.Endpoint, stream.Events, stream.Engine);
 
         // The session is already critical (latched) when the script starts: only results reach it.
         int seq = 0;
@@ -122,6 +114,54 @@ public class ResultStreamPythonTests
         Assert.True(sentDose.TryGetValue(blankedSeq, out double dose), $"seq {blankedSeq} was never sent");
         Assert.Equal(dose, m.GetProperty("dose_e_a2").GetDouble());
         Assert.Equal(4.0 * (blankedSeq + 1), dose, 9);
+    }
+
+    [Theory]
+    [InlineData(null, "critical")]
+    [InlineData("warning", "warning")]
+    public async Task The_subscriber_blanks_on_the_lowest_level_asked_for_and_not_below(string? blankOn, string expected)
+    {
+        RequireModules();
+        using var files = new TempFiles();
+        using var stream = new PublishedResults();
+        var (endpoint, events, engine) = (stream.Endpoint, stream.Events, stream.Engine);
+        using var script = new ScriptRun(endpoint, files.Marker, files.Received, blankOn is null ? [] : ["--blank-on", blankOn]);
+
+        // Results at "ok" until the script has seen one, then "warning" for half a second (the stream sends at most ten
+        // results a second, so several get through), then "critical" until it exits.
+        int seq = 0;
+        var levels = new ConcurrentDictionary<long, string>();
+        void Feed(string level)
+        {
+            foreach (var e in engine.Process(TestFrames.Wire(TestFrames.Frame(seq++, dose: 2))))
+            {
+                if (e is FrameReported f)
+                {
+                    var report = f with { Report = f.Report with { Alarm = level, AlarmWindows = level == "ok" ? [] : ["c_c"] } };
+                    levels[report.Report.Seq] = level;
+                    events.OnNext(report);
+                }
+            }
+        }
+
+        await script.FeedUntilAsync(line => line.StartsWith("result s1", StringComparison.Ordinal), () => Feed("ok"));
+        for (int i = 0; i < 10; i++)
+        {
+            Feed("warning");
+            await Task.Delay(50);
+        }
+
+        await script.FeedUntilExitAsync(() => Feed("critical"));
+
+        Assert.Equal(0, await script.ExitCodeAsync());
+        using var marker = JsonDocument.Parse(File.ReadAllText(files.Marker));
+        var m = marker.RootElement;
+        Assert.Equal(expected, m.GetProperty("alarm").GetString());
+        long blankedSeq = m.GetProperty("seq").GetInt64();
+        Assert.Equal(expected, levels[blankedSeq]);
+        using var received = JsonDocument.Parse(File.ReadAllText(files.Received));
+        var seen = received.RootElement.GetProperty("messages").EnumerateArray().Select(r => r.GetProperty("payload").GetProperty("alarm").GetString()).ToList();
+        Assert.Contains("warning", seen); // it saw warnings, and blanked on them only when asked to
     }
 
     private static void RequireModules()
@@ -158,6 +198,32 @@ public class ResultStreamPythonTests
         throw new InvalidOperationException($"EelsLive.sln not found above {AppContext.BaseDirectory}");
     }
 
+    /// <summary>A result-stream publisher on a free loopback port, fed from <see cref="Events"/>, and an engine without a model.</summary>
+    private sealed class PublishedResults : IDisposable
+    {
+        private readonly ResultStreamPublisher _publisher;
+        private readonly IDisposable _attached;
+
+        public PublishedResults()
+        {
+            _publisher = new ResultStreamPublisher(new ResultStreamOptions { Endpoint = Endpoint });
+            _publisher.Start();
+            _attached = _publisher.Attach(Events);
+        }
+
+        public string Endpoint { get; } = $"tcp://127.0.0.1:{FreePort.Next()}";
+
+        public Subject<PipelineEvent> Events { get; } = new();
+
+        public MonitorEngine Engine { get; } = new(new MonitorOptions { Model = null });
+
+        public void Dispose()
+        {
+            _attached.Dispose();
+            _publisher.Dispose();
+        }
+    }
+
     /// <summary>Two temporary file paths, deleted afterwards.</summary>
     private sealed class TempFiles : IDisposable
     {
@@ -178,7 +244,7 @@ public class ResultStreamPythonTests
         private readonly ConcurrentQueue<string> _stdout = new();
         private readonly StringBuilder _stderr = new();
 
-        public ScriptRun(string endpoint, string markerFile, string receivedJson)
+        public ScriptRun(string endpoint, string markerFile, string receivedJson, IEnumerable<string>? extraArguments = null)
         {
             var info = new ProcessStartInfo(Python)
             {
@@ -194,7 +260,7 @@ public class ResultStreamPythonTests
                 Path.Combine("protocols", "python", "blank_beam_on_alarm.py"), "--connect", endpoint, "--exit-after-critical",
                 "--on-critical-file", markerFile, "--timeout", Limit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--received-json", receivedJson,
-            })
+            }.Concat(extraArguments ?? []))
             {
                 info.ArgumentList.Add(arg);
             }

@@ -146,13 +146,17 @@ public class AlarmEvaluatorTests
     }
 
     [Fact]
-    public void With_a_high_probability_a_clean_decaying_sample_warns_between_zero_and_two_lead_doses_early()
+    public void A_higher_alarm_probability_warns_later_never_earlier_and_still_warns_every_window()
     {
-        // p = 0.8 waits for four-to-one odds: on data this clean (0.5% noise) almost every warning lands in (0, 2L].
-        var options = new AlarmOptions { AlarmProbability = 0.8 };
-        var leads = DecayingSessionLeads(options);
-        var onTime = leads.Count(l => l.Lead > 0 && l.Lead <= 2 * options.LeadDoseEA2);
-        Assert.True(onTime >= leads.Count - 1, $"{onTime} of {leads.Count} warnings came before the crossing with lead ≤ 2L ({Describe(leads)})");
+        // p = 0.8 waits for four-to-one odds. While the kinetic order is unresolved the band is wide (the bagged members
+        // spread over the allowed orders), so on these clean sessions most such warnings come after the crossing: that is
+        // the price of a higher p, and why the default is 0.5 (docs/validation.md, "The order ridge").
+        var atDefault = DecayingSessionLeads(new AlarmOptions()).ToDictionary(l => l.Run, l => l.Lead);
+        var atHigh = DecayingSessionLeads(new AlarmOptions { AlarmProbability = 0.8 });
+        Assert.Equal(atDefault.Count, atHigh.Count);
+        Assert.All(atHigh, high => Assert.True(
+            high.Lead <= atDefault[high.Run],
+            $"{high.Run}: p = 0.8 warned {high.Lead:F0} e/Å² before the crossing, earlier than p = 0.5 ({atDefault[high.Run]:F0})"));
     }
 
     private static string Describe(IEnumerable<(string Run, double Lead)> leads) => string.Join(", ", leads.Select(l => $"{l.Run}:{l.Lead:F0}"));

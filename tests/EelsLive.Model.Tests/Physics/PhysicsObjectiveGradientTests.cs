@@ -6,10 +6,12 @@ namespace EelsLive.Model.Tests.Physics;
 public class PhysicsObjectiveGradientTests
 {
     [Theory]
-    [InlineData(11, true, false)]
-    [InlineData(12, false, false)]
-    [InlineData(13, true, true)]
-    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches)
+    [InlineData(11, true, false, null)]
+    [InlineData(12, false, false, null)]
+    [InlineData(13, true, true, null)]
+    [InlineData(14, true, false, 1.3)]
+    [InlineData(15, true, true, 0.4)]
+    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches, double? orderAnchor)
     {
         var random = new Random(seed);
         var hazard = new MonotoneHazard(2, 100);
@@ -18,7 +20,13 @@ public class PhysicsObjectiveGradientTests
         var collocation = new Collocation(6);
         collocation.Place(1, 20000, hazard);
         // Window 1 should be slower than window 0 but starts faster: the ordering penalty is active.
-        var objective = new PhysicsObjective(hazard, windows, 20, physicsWeight: 10, orderingWeight: 10, nonNegative, [(0, 1)]) { PriorDoseEA2 = 800 };
+        var objective = new PhysicsObjective(hazard, windows, 20, physicsWeight: 10, orderingWeight: 10, nonNegative, [(0, 1)])
+        {
+            PriorDoseEA2 = 800,
+            OrderAnchor = orderAnchor,
+            OrderAnchorWeight = orderAnchor is null ? 0 : 0.5,
+            DispersionAnchor = orderAnchor is null ? null : -0.5,
+        };
         var theta = new double[objective.ParameterCount];
         hazard.Initialize(theta.AsSpan(0, hazard.ParameterCount), 900, () => random.NextDouble() - 0.5, 1);
         hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
