@@ -49,11 +49,11 @@ internal static class EndToEndBench
         using var publisher = new SimulatorPublisher(new PublisherOptions { Endpoint = endpoint });
         source.Start();
         var result = await publisher.PublishAsync(series, 0);
-        await meter.Ended.WaitAsync(TimeSpan.FromMinutes(5));
+        var finished = await Task.WhenAny(meter.Ended, Task.Delay(TimeSpan.FromMinutes(3)));
         source.Stop();
         double seconds = meter.Span.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"simulator --rate 0 → monitor: sent {result.FramesSent}, received {meter.Received}, lost {meter.Lost}, queue-dropped {source.QueueDropped}; sustained {meter.Received / seconds:F0} frames/s (publisher generated and sent at {result.FramesPerSecond:F0} frames/s)");
+            $"simulator --rate 0 → monitor: sent {result.FramesSent}, received {meter.Received}, lost {meter.Lost}, socket messages {source.Received}, queue-dropped {source.QueueDropped}, end {(finished == meter.Ended ? "received" : "MISSING")}; sustained {meter.Received / seconds:F0} frames/s (publisher generated and sent at {result.FramesPerSecond:F0} frames/s)");
     }
 
     /// <summary>Pre-generated simulator frames sent at <paramref name="rate"/> Hz (0 = as fast as possible), each stamped just before sending.</summary>
