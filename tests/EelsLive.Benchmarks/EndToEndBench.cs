@@ -50,22 +50,23 @@ internal static class EndToEndBench
         source.Start();
         var result = await publisher.PublishAsync(series, 0);
         var finished = await Task.WhenAny(meter.Ended, Task.Delay(TimeSpan.FromMinutes(3)));
+        long received = meter.Received;
+        long socketMessages = source.Received;
+        double seconds = meter.Span.TotalSeconds;
         string probe = "";
         if (finished != meter.Ended)
         {
             // Where is the tail? Publish a short second series: if the missing messages arrive with it, they were stuck
             // on the publishing side; if nothing arrives, the receiving side has stopped reading.
-            long before = source.Received;
             var second = new SimulatedSeries(scenario, new SeriesOptions { Frames = 10, SeriesId = "e2e-probe" });
             await publisher.PublishAsync(second, 0);
             await Task.Delay(TimeSpan.FromSeconds(5));
-            probe = string.Create(CultureInfo.InvariantCulture, $"; after a 12-message probe series the socket received {source.Received - before} more messages");
+            probe = string.Create(CultureInfo.InvariantCulture, $"; after a 12-message probe series the socket received {source.Received - socketMessages} more messages");
         }
 
         source.Stop();
-        double seconds = meter.Span.TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
-            $"simulator --rate 0 → monitor: sent {result.FramesSent}, received {meter.Received}, lost {meter.Lost}, socket messages {source.Received}, queue-dropped {source.QueueDropped}, end {(finished == meter.Ended ? "received" : "MISSING")}; sustained {meter.Received / seconds:F0} frames/s (publisher generated and sent at {result.FramesPerSecond:F0} frames/s){probe}");
+            $"simulator --rate 0 → monitor: sent {result.FramesSent}, received {received}, lost {meter.Lost}, socket messages {socketMessages}, queue-dropped {source.QueueDropped}, end {(finished == meter.Ended ? "received" : "MISSING")}; sustained {received / seconds:F0} frames/s (publisher generated and sent at {result.FramesPerSecond:F0} frames/s){probe}");
     }
 
     /// <summary>Pre-generated simulator frames sent at <paramref name="rate"/> Hz (0 = as fast as possible), each stamped just before sending.</summary>

@@ -56,11 +56,12 @@ public sealed class PhysicsDamageModel : IDamageModel
         _gradients = new double[members][];
         for (var m = 0; m < members; m++)
         {
+            var ownPrior = m > 0 && options.SpreadMemberPriors; // the full-data fit (member 0) keeps the shared pulls
             _objectives[m] = new PhysicsObjective(_hazard, windows, binning.Count, options.PhysicsWeight, options.OrderingWeight, options.NonNegativeAsymptote, ordering)
             {
-                OrderAnchor = m == 0 || !options.SpreadMemberPriors ? null : OrderAnchorOf(m, members),
+                OrderAnchor = ownPrior ? OrderAnchorOf(m, members) : null,
                 OrderAnchorWeight = options.OrderAnchorWeight,
-                DispersionAnchor = m == 0 || !options.SpreadMemberPriors ? null : DispersionAnchorOf(m, members),
+                DispersionAnchor = ownPrior ? DispersionAnchorOf(m, members) : null,
                 DispersionPriorWeight = options.DispersionPriorWeight,
             };
         }
