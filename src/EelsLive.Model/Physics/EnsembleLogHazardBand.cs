@@ -2,7 +2,7 @@ using EelsLive.Model.Estimation;
 
 namespace EelsLive.Model.Physics;
 
-/// <summary>Log-hazard band of the physics model: centre from the full-data fit, spread = t-inflated RMS deviation of the bagged members combined in quadrature with the Laplace spread of the full-data fit.</summary>
+/// <summary>Log-hazard band of the physics model: centre from the full-data fit, spread = t-inflated RMS deviation of the bagged members combined in quadrature with the Laplace spread of the full-data fit and the weighted deviation of the other kinetics law's fit.</summary>
 public sealed class EnsembleLogHazardBand : ILogHazardBand
 {
     private const double MinimumHazard = 1e-300;
@@ -16,6 +16,8 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
     private readonly bool[] _hasCovariance;
     private readonly double[] _misfitInflation;
     private readonly bool[] _dispersionFree;
+    private readonly double[] _alternative;
+    private readonly double[] _alternativeWeight;
     private double[] _batchU = [];
     private double[] _batchLambda = [];
     private double[] _batchCenter = [];
@@ -38,6 +40,8 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
         Array.Fill(_misfitInflation, 1.0);
         _dispersionFree = new bool[windows];
         Array.Fill(_dispersionFree, hazard.IsDispersive);
+        _alternative = new double[windows * hazard.CoefficientCount];
+        _alternativeWeight = new double[windows];
     }
 
     /// <summary>Sets the Birge-ratio inflation √max(1, χ²_red) of a window's band.</summary>
@@ -58,6 +62,23 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
 
     /// <summary>Sets whether ln β of one window is fitted (its Laplace gradient then includes β) or frozen.</summary>
     public void SetDispersionFree(int window, bool free) => _dispersionFree[window] = free;
+
+    /// <summary>
+    /// Loads the full-data fit of a window under the other kinetics law and the posterior weight w of that law (0 ≤ w ≤ ½
+    /// when the centre's law is the better one). The band's variance then includes w·(ln Λ_other − ln Λ_centre)², the
+    /// between-law term of a two-law mixture: while the data cannot tell the laws apart, the band spans both readings.
+    /// </summary>
+    public void LoadAlternative(int window, ReadOnlySpan<double> theta, bool dispersionFree, double weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(weight, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(weight, 1);
+        var c = _hazard.CoefficientCount;
+        _hazard.Prepare(theta, _alternative.AsSpan(window * c, c), dispersionFree);
+        _alternativeWeight[window] = weight;
+    }
+
+    /// <summary>Posterior weight of the other kinetics law's fit of a window (0 until one has been loaded).</summary>
+    public double AlternativeWeight(int window) => _alternativeWeight[window];
 
     /// <summary>Loads the parameters θ (all windows) of one member.</summary>
     public void Load(int member, ReadOnlySpan<double> theta)
@@ -96,7 +117,14 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
 
         var ensembleSd = _inflation * Math.Sqrt(sum / (_members - 1));
         var laplaceSd = LaplaceSd(window, doseEA2, u);
-        sd = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
+        var lawVariance = 0.0;
+        if (_alternativeWeight[window] > 0)
+        {
+            var alternative = Math.Log(Math.Max(_hazard.Value(_alternative.AsSpan(window * c, c), doseEA2, u), MinimumHazard)) - center;
+            lawVariance = _alternativeWeight[window] * alternative * alternative;
+        }
+
+        sd = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd + lawVariance);
     }
 
     /// <inheritdoc />
@@ -137,9 +165,23 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
             }
         }
 
+        var lawWeight = _alternativeWeight[window];
+        if (lawWeight > 0)
+        {
+            _hazard.Values(_alternative.AsSpan(window * c, c), dosesEA2, u, memberLambda);
+            VectorKernels.LogOfAtLeast(memberLambda, MinimumHazard, memberLambda);
+        }
+
         var covariance = CovarianceOf(window);
         for (var i = 0; i < n; i++)
         {
+            var lawVariance = 0.0;
+            if (lawWeight > 0)
+            {
+                var deviation = memberLambda[i] - center[i];
+                lawVariance = lawWeight * deviation * deviation;
+            }
+
             var laplaceSd = 0.0;
             if (_hasCovariance[window] && lambda[i] > MinimumHazard)
             {
@@ -160,7 +202,7 @@ public sealed class EnsembleLogHazardBand : ILogHazardBand
 
             var ensembleSd = _inflation * Math.Sqrt(sum[i] / (_members - 1));
             centers[i] = center[i];
-            sds[i] = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd);
+            sds[i] = _misfitInflation[window] * Math.Sqrt(ensembleSd * ensembleSd + laplaceSd * laplaceSd + lawVariance);
         }
     }
 

@@ -24,6 +24,7 @@ public sealed class KineticsBranchSelector
     private readonly double _margin;
     private readonly KineticsBranch[] _branch;
     private readonly int[] _switches;
+    private readonly double[] _otherLawWeight;
     private readonly double[] _theta;
     private readonly double[] _gradient;
     private readonly double[] _lower;
@@ -42,6 +43,7 @@ public sealed class KineticsBranchSelector
         var p = hazard.ParameterCount;
         _branch = new KineticsBranch[windows];
         _switches = new int[windows];
+        _otherLawWeight = new double[windows];
         _theta = new double[windows * p];
         _gradient = new double[windows * p];
         _lower = new double[windows * p];
@@ -127,8 +129,11 @@ public sealed class KineticsBranchSelector
         var shadow = _objective.WindowLoss(_theta, data, window, collocation, _scratch, ResidualCharge);
         if (!(shadow < main - MarginOf(window)))
         {
+            _otherLawWeight[window] = PosteriorWeight(shadow - main);
             return false;
         }
+
+        _otherLawWeight[window] = PosteriorWeight(main - shadow);
 
         _switches[window]++;
 
@@ -162,6 +167,23 @@ public sealed class KineticsBranchSelector
 
         return true;
     }
+
+    /// <summary>
+    /// Loads every window's shadow (the fit under the other law) into the band with that law's posterior weight, so the band
+    /// includes the uncertainty about which law holds (see <see cref="EnsembleLogHazardBand.LoadAlternative"/>).
+    /// </summary>
+    public void LoadAlternatives(EnsembleLogHazardBand band)
+    {
+        ArgumentNullException.ThrowIfNull(band);
+        var p = _hazard.ParameterCount;
+        for (var k = 0; k < _windows; k++)
+        {
+            band.LoadAlternative(k, _theta.AsSpan(k * p, p), _branch[k] == KineticsBranch.OrderP, _otherLawWeight[k]);
+        }
+    }
+
+    /// <summary>Posterior weight of the other law in a two-law mixture with equal prior odds, from its excess penalised loss (χ²/2 units).</summary>
+    internal static double PosteriorWeight(double excessLoss) => double.IsNaN(excessLoss) ? 0 : 1 / (1 + Math.Exp(excessLoss));
 
     private void SetShadowBranch(int window, KineticsBranch branch)
     {

@@ -201,6 +201,8 @@ public sealed class PhysicsDamageModel : IDamageModel
                     _selector.Select(k, _series[0], _collocation, _theta, _optimizers, _lower, _upper, _objectives, _band);
                 }
             }
+
+            _selector.LoadAlternatives(_band);
         }
 
         var objective0 = _objectives[0];

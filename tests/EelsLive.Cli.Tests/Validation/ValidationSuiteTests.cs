@@ -43,6 +43,20 @@ public class ValidationSuiteTests
     }
 
     [Fact]
+    public void A_window_that_changes_kinetics_law_is_not_declared_crossed_before_it_truly_crossed()
+    {
+        // Seed 5 of the order-p preset at 1×10⁷ counts: C–O (order 2.5, true crossing 700 e/Å²) reaches the order cap and
+        // moves to the stretched exponential at about 565 e/Å². With the band of the new law alone (its members restart at
+        // the new fit, so their spread is gone) it was declared crossed at 595 e/Å²; the band's other-law term keeps the
+        // order-p reading in it.
+        var scenario = new ValidationScenario(SimulationPresets.OrderP, 5, ModelKind.Physics) { ZeroLossCounts = 1e7 };
+        var outcome = ValidationRunner.Run(scenario, Options);
+        var co = outcome.Windows.Single(w => w.Name == "c_o");
+        Assert.NotNull(co.FirstCriticalDose);
+        Assert.False(co.CriticalTooEarly, $"c_o declared crossed at {co.FirstCriticalDose} e/Å², truly at {co.TrueCrossDose}");
+    }
+
+    [Fact]
     public void Damage_after_an_incubation_dose_is_warned_before_it_crosses_although_the_kinetics_cannot_describe_it()
     {
         // Seed 3 of the two-stage preset: the fit stays far from the data after the onset (reduced χ² up to 36), its band
