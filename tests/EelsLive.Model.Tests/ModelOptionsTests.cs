@@ -47,6 +47,8 @@ public class ModelOptionsTests
         Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { AlarmProbability = 1 }));
         Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { ClearMargin = 0.9 }));
         Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { ClearEvaluations = 0 }));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { ClearProbability = 1 }));
+        Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { ClearProbability = -0.01 }));
         Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { CriticalConfirmEvaluations = 0 }));
         Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { AlarmWindows = [] }));
         Assert.Throws<ArgumentException>(() => new AlarmEvaluator(new AlarmOptions { BudgetDoseEA2 = 0 }));

@@ -51,6 +51,9 @@ internal sealed class ValidationReport
             var leads = crossings.Select(c => c.w.AlarmLead).OfType<double>().Where(l => l > 0).ToList();
             checks.Add(new("a warning before every true crossing", missed.Count == 0,
                 missed.Count == 0 ? $"{crossings.Count} of {crossings.Count}" : $"missed or late: {string.Join("; ", missed)}"));
+            var lapsed = crossings.Where(c => c.w.AlarmLead is > 0 && !c.w.WarnedThroughCrossing).Select(c => $"{c.o.Scenario} {c.w.Name}").ToList();
+            checks.Add(new("that warning still in force at the crossing", lapsed.Count == 0,
+                lapsed.Count == 0 ? "every one" : $"cleared before the crossing: {string.Join("; ", lapsed)}"));
             if (leads.Count > 0)
             {
                 checks.Add(new($"alarm lead ≤ 2L = {2 * _leadDose:F0} e/Å²", leads.Max() <= 2 * _leadDose,

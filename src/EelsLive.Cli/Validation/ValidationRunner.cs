@@ -35,6 +35,10 @@ internal static class ValidationRunner
         var covered = new int[n];
         var firstWarning = new double?[n];
         var firstCritical = new double?[n];
+        var warningSince = new double?[n];
+        var warningAtCrossingSince = new double?[n];
+        var crossingSeen = new bool[n];
+        var crossDoses = windows.Select(x => x.Kinetics.DoseAtIntegrity(options.Alarms.Threshold)).ToArray();
         var alarmWindows = options.Alarms.AlarmWindows.ToHashSet(StringComparer.Ordinal);
         double threshold = options.Alarms.Threshold;
         double lead = options.Alarms.LeadDoseEA2;
@@ -79,9 +83,17 @@ internal static class ValidationRunner
                 for (int w = 0; w < n; w++)
                 {
                     var estimate = report.Windows[w];
-                    if (firstWarning[w] is null && report.AlarmWindows.Contains(estimate.Name))
+                    bool alarmed = report.AlarmWindows.Contains(estimate.Name);
+                    if (firstWarning[w] is null && alarmed)
                     {
                         firstWarning[w] = report.DoseEA2;
+                    }
+
+                    warningSince[w] = alarmed ? warningSince[w] ?? report.DoseEA2 : null;
+                    if (!crossingSeen[w] && report.DoseEA2 >= crossDoses[w])
+                    {
+                        crossingSeen[w] = true;
+                        warningAtCrossingSince[w] = warningSince[w];
                     }
 
                     if (report.Seq > scenario.Frames / 10 && report.Seq % checkEvery == 0 && estimate.IntegrityLo is { } lo && estimate.IntegrityHi is { } hi)
@@ -119,7 +131,10 @@ internal static class ValidationRunner
                 covered[w],
                 firstWarning[w],
                 alarmWindows.Contains(windows[w].Window.Name),
-                firstCritical[w]);
+                firstCritical[w])
+            {
+                WarningAtCrossingSince = warningAtCrossingSince[w],
+            };
         }
 
         fits.Sort();

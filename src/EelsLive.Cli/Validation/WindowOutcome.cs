@@ -23,6 +23,15 @@ internal sealed record WindowOutcome(
     bool IsAlarmWindow,
     double? FirstCriticalDose = null)
 {
+    /// <summary>
+    /// Dose at which the warning (or critical) that was in force at the first frame at or past the true crossing began, or
+    /// null when no alarm was in force then: a warning raised early and cleared before the crossing does not count.
+    /// </summary>
+    public double? WarningAtCrossingSince { get; init; }
+
+    /// <summary>True when a warning raised before the true crossing was still in force at the crossing.</summary>
+    public bool WarnedThroughCrossing => TrueCrossDose is { } cross && WarningAtCrossingSince is { } since && since < cross;
+
     /// <summary>True when the window was declared crossed before it truly crossed (a false critical).</summary>
     public bool CriticalTooEarly => FirstCriticalDose is { } declared && (TrueCrossDose is not { } cross || declared < cross);
 

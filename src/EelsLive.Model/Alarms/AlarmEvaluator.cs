@@ -4,8 +4,8 @@ namespace EelsLive.Alarms;
 
 /// <summary>
 /// Stateful per-session alarm rule: Warning when P(window reaches θ within L) ≥ p or when the window changes in a way the model
-/// cannot describe (<see cref="WindowEstimate.Unexplained"/>), cleared only after the probability stays below p − margin (and the
-/// window is explained) for N consecutive evaluations; Critical once the model has judged the window crossed in M consecutive
+/// cannot describe (<see cref="WindowEstimate.Unexplained"/>), cleared only after the probability stays below both p − margin and
+/// <see cref="AlarmOptions.ClearProbability"/> (and the window is explained) for N consecutive evaluations; Critical once the model has judged the window crossed in M consecutive
 /// evaluations, latched for the session.
 /// </summary>
 public sealed class AlarmEvaluator
@@ -98,7 +98,7 @@ public sealed class AlarmEvaluator
 
         if (current == AlarmLevel.Warning)
         {
-            if (estimate.CrossProbability < _options.AlarmProbability - _options.ClearMargin)
+            if (estimate.CrossProbability < Math.Min(_options.AlarmProbability - _options.ClearMargin, _options.ClearProbability))
             {
                 _belowCounts[i]++;
             }

@@ -43,6 +43,21 @@ public class ValidationSuiteTests
     }
 
     [Fact]
+    public void A_warning_raised_before_a_crossing_is_still_in_force_when_the_window_crosses()
+    {
+        // Seed 2 of the exponential preset: C–C was warned 620 e/Å² before its crossing; when warnings cleared at
+        // P < p − 0.15 its forecast fell below that 280 e/Å² before the crossing, and nothing was in force until 140 e/Å²
+        // after it.
+        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Exponential, 2, ModelKind.Physics), Options);
+        foreach (var name in new[] { "c_c", "c_o" })
+        {
+            var window = outcome.Windows.Single(w => w.Name == name);
+            Assert.True(window.AlarmLead > 0, $"{name}: first warned at {window.FirstWarningDose} e/Å², crossed at {window.TrueCrossDose}");
+            Assert.True(window.WarnedThroughCrossing, $"{name}: at the crossing ({window.TrueCrossDose:F0} e/Å²) the alarm in force began at {window.WarningAtCrossingSince?.ToString() ?? "none"}");
+        }
+    }
+
+    [Fact]
     public void A_window_that_changes_kinetics_law_is_not_declared_crossed_before_it_truly_crossed()
     {
         // Seed 5 of the order-p preset at 1×10⁷ counts: C–O (order 2.5, true crossing 700 e/Å²) reaches the order cap and

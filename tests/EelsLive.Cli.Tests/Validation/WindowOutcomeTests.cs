@@ -33,4 +33,16 @@ public class WindowOutcomeTests
         Assert.Null(never.CriticalLag);
         Assert.True(never.CriticalTooEarly);
     }
+
+    [Theory]
+    [InlineData(450.0, true)] // the first warning's episode lasted through the crossing
+    [InlineData(600.0, true)] // a later warning, raised before the crossing, was in force at it
+    [InlineData(705.0, false)] // raised again only after the crossing
+    [InlineData(null, false)] // cleared before the crossing and nothing in force at it
+    public void Only_a_warning_raised_before_the_crossing_and_in_force_at_it_counts_as_warned_through(double? since, bool expected)
+    {
+        var outcome = Outcome(trueCross: 700, warning: 450, critical: 900) with { WarningAtCrossingSince = since };
+        Assert.Equal(250, outcome.AlarmLead);
+        Assert.Equal(expected, outcome.WarnedThroughCrossing);
+    }
 }

@@ -20,7 +20,8 @@ public class AlarmEvaluatorTests
     [Fact]
     public void Warning_needs_the_probability_and_clears_only_after_consecutive_low_evaluations()
     {
-        var evaluator = new AlarmEvaluator(new AlarmOptions { AlarmProbability = 0.8, ClearEvaluations = 3 });
+        // ClearProbability above p − margin: here p − margin (0.65) alone decides when the warning may clear.
+        var evaluator = new AlarmEvaluator(new AlarmOptions { AlarmProbability = 0.8, ClearEvaluations = 3, ClearProbability = 0.9 });
         Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(10, 0.79), 10, 1).Level);
         var raised = evaluator.Evaluate(Snapshot(20, 0.8), 20, 1);
         Assert.Equal(AlarmLevel.Warning, raised.Level);
@@ -39,18 +40,40 @@ public class AlarmEvaluatorTests
         Assert.Empty(cleared.AlarmWindows);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.3)]
+    [InlineData(0.8)]
+    public void By_default_a_warning_stays_until_the_model_gives_the_window_almost_no_chance_of_crossing(double p)
+    {
+        var evaluator = new AlarmEvaluator(new AlarmOptions { AlarmProbability = p });
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(10, p), 10, 1).Level);
+        for (var i = 0; i < 50; i++)
+        {
+            // Far below p − ClearMargin, but the window may still cross: the warning stays.
+            Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(20 + i, 0.06), 20 + i, 1).Level);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(100 + i, 0.04), 100 + i, 1).Level);
+        }
+
+        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(105, 0.04), 105, 1).Level);
+    }
+
     [Fact]
     public void A_change_the_model_cannot_explain_warns_even_at_low_probability_and_clears_once_explained()
     {
         var evaluator = new AlarmEvaluator(new AlarmOptions { ClearEvaluations = 2 });
-        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(10, 0.1), 10, 1).Level);
-        var unexplained = Snapshot(20, 0.1);
+        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(10, 0.01), 10, 1).Level);
+        var unexplained = Snapshot(20, 0.01);
         unexplained = unexplained with { Windows = [unexplained.Windows[0] with { Unexplained = true, ReducedChiSquare = 7 }, .. unexplained.Windows.Skip(1)] };
         var raised = evaluator.Evaluate(unexplained, 20, 1);
         Assert.Equal(AlarmLevel.Warning, raised.Level);
         Assert.Equal(["c_c"], raised.AlarmWindows);
-        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(30, 0.1), 30, 1).Level);
-        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(40, 0.1), 40, 1).Level);
+        Assert.Equal(AlarmLevel.Warning, evaluator.Evaluate(Snapshot(30, 0.01), 30, 1).Level);
+        Assert.Equal(AlarmLevel.Ok, evaluator.Evaluate(Snapshot(40, 0.01), 40, 1).Level);
     }
 
     [Fact]
