@@ -5,8 +5,8 @@ namespace EelsLive.Alarms;
 /// <summary>
 /// Stateful per-session alarm rule: Warning when P(window reaches θ within L) ≥ p or when the window changes in a way the model
 /// cannot describe (<see cref="WindowEstimate.Unexplained"/>), cleared only after the probability stays below both p − margin and
-/// <see cref="AlarmOptions.ClearProbability"/> (and the window is explained) for N consecutive evaluations; Critical once the model has judged the window crossed in M consecutive
-/// evaluations, latched for the session.
+/// <see cref="AlarmOptions.ClearProbability"/> (and the window is explained) for N consecutive evaluations; Critical once the
+/// model has judged the window crossed in M consecutive evaluations, latched for the session.
 /// </summary>
 public sealed class AlarmEvaluator
 {

@@ -65,7 +65,10 @@ public partial class MonitorOutputsEndToEndTests
         Assert.All(results, r => Assert.Equal(1, Convert.ToInt32(r["v"])));
         Assert.Equal("ok", results[^1]["alarm"]);
         var budget = alarms.Select(a => (string)a["budget_alert"]).ToList();
-        Assert.Equal(["80%", "100%"], budget);
+        Assert.True(
+            budget.SequenceEqual(["80%", "100%"]),
+            $"budget alerts [{string.Join(", ", budget)}] at seq [{string.Join(", ", alarms.Select(a => a["seq"]))}]; results at seq "
+            + $"{string.Join(",", results.Select(r => r["seq"]))}; monitor stderr: {monitor.Stderr}");
         Assert.Equal(119L, Convert.ToInt64(alarms[0]["seq"])); // 80% of 600 e/Å² at 4 e/Å² per frame: frame 120, seq 119
         Assert.Equal(149L, Convert.ToInt64(alarms[1]["seq"])); // 100%: frame 150
     }
