@@ -66,6 +66,11 @@ internal sealed class EngineOptionSet
         Description = "The session's dose budget in e/Å²: alerts at 80% and 100% with the time left at the current rate [default: none].",
     };
 
+    public Option<string?> OrderingPriors { get; } = new("--ordering-priors")
+    {
+        Description = "Soft priors that one window is damaged at least as fast as another, as \"more>less\" pairs, e.g. c_o>c_c; \"none\" for no ordering [default: c_o>c_c, where both windows exist].",
+    };
+
     public Option<int?> Seed { get; } = new("--seed")
     {
         Description = "Seed of the model's ensemble; results are reproducible for a seed [default: 12345].",
@@ -76,7 +81,7 @@ internal sealed class EngineOptionSet
         Description = "Half-width in eV of the range around 0 eV searched for the zero-loss peak [default: 3].",
     };
 
-    private IEnumerable<Option> All => [Windows, NoAlign, Normalise, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, Seed, ZlpSearchEv];
+    private IEnumerable<Option> All => [Windows, NoAlign, Normalise, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, OrderingPriors, Seed, ZlpSearchEv];
 
     public void AddTo(Command command)
     {
@@ -162,6 +167,27 @@ internal sealed class EngineOptionSet
         };
 
         var modelDefaults = new ModelOptions();
+        IReadOnlyList<OrderingPrior> ordering;
+        if (settings.Text("--ordering-priors") is { } orderingText)
+        {
+            try
+            {
+                ordering = OrderingPrior.ParseList(orderingText);
+            }
+            catch (FormatException ex)
+            {
+                throw new FormatException($"--ordering-priors: {ex.Message}", ex);
+            }
+            foreach (var name in ordering.SelectMany(p => new[] { p.MoreSensitive, p.LessSensitive }))
+            {
+                Require(names.Contains(name), $"--ordering-priors names '{name}', which is not one of the windows ({string.Join(", ", names)}).");
+            }
+        }
+        else
+        {
+            ordering = modelDefaults.OrderingPriors.Where(p => names.Contains(p.MoreSensitive) && names.Contains(p.LessSensitive)).ToArray();
+        }
+
         var options = new MonitorOptions
         {
             Pipeline = new PipelineOptions
@@ -178,7 +204,7 @@ internal sealed class EngineOptionSet
                 Threshold = threshold,
                 LeadDoseEA2 = lead,
                 Seed = settings.Integer("--seed") ?? modelDefaults.Seed,
-                OrderingPriors = modelDefaults.OrderingPriors.Where(p => names.Contains(p.MoreSensitive) && names.Contains(p.LessSensitive)).ToArray(),
+                OrderingPriors = ordering,
             },
             Alarms = new AlarmOptions
             {
