@@ -11,7 +11,6 @@ using EelsLive.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NetMQ;
 
 namespace EelsLive.Cli.Commands;
 
@@ -120,7 +119,7 @@ internal static class DemoCommand
             }
             finally
             {
-                NetMQConfig.Cleanup(block: false);
+                NetMQShutdown.Run();
             }
 
             await stdout.WriteLineAsync();

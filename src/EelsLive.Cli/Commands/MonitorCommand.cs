@@ -9,7 +9,6 @@ using EelsLive.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NetMQ;
 
 namespace EelsLive.Cli.Commands;
 
@@ -149,7 +148,7 @@ internal static class MonitorCommand
         }
         finally
         {
-            NetMQConfig.Cleanup(block: false);
+            NetMQShutdown.Run();
         }
 
         await stdout.WriteLineAsync($"stopped: {result.Outcome} after {result.Frames} frames"

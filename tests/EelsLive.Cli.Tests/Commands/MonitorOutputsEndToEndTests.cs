@@ -48,7 +48,8 @@ public partial class MonitorOutputsEndToEndTests
                 break; // the monitor has gone and everything it published has been read
             }
 
-            if (results.Count >= 5 && !dashboardChecked)
+            // Ask as soon as results flow: under load the monitor may lag and send a backlog as a few throttled results.
+            if (results.Count >= 1 && !dashboardChecked)
             {
                 using var http = new HttpClient();
                 var state = await http.GetFromJsonAsync<JsonElement>(new Uri(dashboard, "api/state"));
@@ -61,7 +62,7 @@ public partial class MonitorOutputsEndToEndTests
 
         Assert.True(await sim.WaitAsync(Limit) == 0, $"the simulator failed: {sim.Stderr}");
         Assert.Equal(0, await monitor.WaitAsync(Limit));
-        Assert.InRange(results.Count, 5, 200);
+        Assert.InRange(results.Count, 2, 200); // throttled: at least the first and the last report, never more than one per frame
         Assert.All(results, r => Assert.Equal(1, Convert.ToInt32(r["v"])));
         Assert.Equal("ok", results[^1]["alarm"]);
         var budget = alarms.Select(a => (string)a["budget_alert"]).ToList();
