@@ -14,8 +14,7 @@ internal static class NetMQShutdown
     /// <summary>
     /// Terminates NetMQ, waiting up to <see cref="Limit"/> for the sockets' linger. Without waiting (<c>Cleanup(block: false)</c>)
     /// NetMQ discards what is still queued, so the last <c>eelslive.result</c> and <c>eelslive.alarm</c> messages of a run that
-    /// ends with the series (<c>--until-end</c>) could be lost before they left the process: an end-to-end test missed the
-    /// final budget alert once under a full parallel test run.
+    /// ends with the series (<c>--until-end</c>) could be lost before they left the process.
     /// </summary>
     public static void Run()
     {

@@ -36,16 +36,24 @@ public partial class MonitorOutputsEndToEndTests
         var alarms = new List<Dictionary<object, object>>();
         var deadline = DateTime.UtcNow + Limit;
         bool dashboardChecked = false;
+        var quietSinceExit = System.Diagnostics.Stopwatch.StartNew();
         while (DateTime.UtcNow < deadline)
         {
             if (subscriber.TryReceiveFrameString(TimeSpan.FromMilliseconds(200), out string? topic))
             {
                 var payload = MessagePackSerializer.Deserialize<Dictionary<object, object>>(subscriber.ReceiveFrameBytes());
                 (topic == "eelslive.alarm" ? alarms : results).Add(payload);
+                quietSinceExit.Restart();
             }
-            else if (monitor.HasExited)
+            else if (!monitor.HasExited)
             {
-                break; // the monitor has gone and everything it published has been read
+                quietSinceExit.Restart();
+            }
+            else if (quietSinceExit.Elapsed > TimeSpan.FromSeconds(3))
+            {
+                // The monitor has gone and nothing more has come for 3 s. A single empty wait is not enough: on a loaded
+                // machine the last messages can still be on their way through this process's NetMQ I/O thread.
+                break;
             }
 
             // Ask as soon as results flow: under load the monitor may lag and send a backlog as a few throttled results.
