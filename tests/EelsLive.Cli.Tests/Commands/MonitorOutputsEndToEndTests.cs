@@ -31,7 +31,9 @@ public partial class MonitorOutputsEndToEndTests
         subscriber.Subscribe("eelslive.");
         await Task.Delay(300);
 
-        using var sim = CliProcess.Start("eelslive-sim", "--bind", source, "--preset", "control", "--frames", "200", "--rate", "100", "--seed", "2", "--dose-per-frame", "4");
+        // 8 s of frames: long enough that the monitor is still running when a slow test process reads its first result
+        // (at 100 frames/s a freshly built CI run asked the dashboard after the monitor had already ended).
+        using var sim = CliProcess.Start("eelslive-sim", "--bind", source, "--preset", "control", "--frames", "200", "--rate", "25", "--seed", "2", "--dose-per-frame", "4");
         var results = new List<Dictionary<object, object>>();
         var alarms = new List<Dictionary<object, object>>();
         var deadline = DateTime.UtcNow + Limit;
