@@ -38,4 +38,10 @@ public sealed record WindowEstimate(
     /// then unreliable, and the alarm treats the window as a warning.
     /// </summary>
     public bool Unexplained { get; init; }
+
+    /// <summary>
+    /// The law the window's fit follows now, or null for a model that does not say. A window of the physics model can change
+    /// law during a session (its estimates then jump); this shows when.
+    /// </summary>
+    public KineticsLaw? Kinetics { get; init; }
 }

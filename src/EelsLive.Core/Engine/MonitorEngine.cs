@@ -137,7 +137,10 @@ public sealed class MonitorEngine
             var e = _snapshot?.Windows[w];
             reports[w] = new WindowReport(
                 windows[w].Name, windows[w].LoEv, windows[w].HiEv, m.Integrals[w], m.Signals[w],
-                e?.Integrity, e?.IntegrityLo, e?.IntegrityHi, e?.D50EA2, e?.D50LoEA2, e?.D50HiEA2, e?.CrossDoseEA2);
+                e?.Integrity, e?.IntegrityLo, e?.IntegrityHi, e?.D50EA2, e?.D50LoEA2, e?.D50HiEA2, e?.CrossDoseEA2)
+            {
+                Kinetics = e?.Kinetics,
+            };
         }
 
         return new FrameReport(

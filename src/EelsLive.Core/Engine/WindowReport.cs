@@ -13,4 +13,8 @@ public sealed record WindowReport(
     double? D50EA2,
     double? D50LoEA2,
     double? D50HiEA2,
-    double? CrossDoseEA2);
+    double? CrossDoseEA2)
+{
+    /// <summary>The law the window's fit follows now (JSON <c>kinetics</c>, <c>kinetic_order</c>, <c>beta</c>); null until the model can say.</summary>
+    public EelsLive.Model.KineticsLaw? Kinetics { get; init; }
+}

@@ -33,6 +33,17 @@ public static class FrameReportJson
             Number(writer, "d50_lo_e_a2", w.D50LoEA2);
             Number(writer, "d50_hi_e_a2", w.D50HiEA2);
             Number(writer, "cross_dose_e_a2", w.CrossDoseEA2);
+            if (w.Kinetics is { } law)
+            {
+                writer.WriteString("kinetics", law.Name);
+            }
+            else
+            {
+                writer.WriteNull("kinetics");
+            }
+
+            Number(writer, "kinetic_order", w.Kinetics?.Order);
+            Number(writer, "beta", w.Kinetics?.Beta);
             writer.WriteEndObject();
         }
 

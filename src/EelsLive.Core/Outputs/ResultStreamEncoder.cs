@@ -13,7 +13,7 @@ namespace EelsLive.Outputs;
 public static class ResultStreamEncoder
 {
     private const int ReportKeys = 13;
-    private const int WindowKeys = 11;
+    private const int WindowKeys = 14;
     private const int AlarmExtraKeys = 3;
     private const int ForecastKeys = 4;
 
@@ -105,6 +105,10 @@ public static class ResultStreamEncoder
             w.Write("d50_lo_e_a2"); Number(ref w, x.D50LoEA2);
             w.Write("d50_hi_e_a2"); Number(ref w, x.D50HiEA2);
             w.Write("cross_dose_e_a2"); Number(ref w, x.CrossDoseEA2);
+            w.Write("kinetics");
+            if (x.Kinetics is { } law) w.Write(law.Name); else w.WriteNil();
+            w.Write("kinetic_order"); Number(ref w, x.Kinetics?.Order);
+            w.Write("beta"); Number(ref w, x.Kinetics?.Beta);
         }
 
         w.Write("alarm"); w.Write(r.Alarm);

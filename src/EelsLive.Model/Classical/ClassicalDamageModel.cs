@@ -81,7 +81,10 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
             var variance = _statistics.RelativeNoiseVariance(k);
             _series.ComputeFitWeights(k, variance, _options.SystematicRelativeError);
             _fits[k].Fit(_series, k);
-            estimates[k] = _builder.Build(this, k, _names[k], dose, _fits[k].Amplitudes, _statistics.ChangeZ(k, variance));
+            estimates[k] = _builder.Build(this, k, _names[k], dose, _fits[k].Amplitudes, _statistics.ChangeZ(k, variance)) with
+            {
+                Kinetics = KineticsLaw.Stretched(Math.Exp(_fits[k].LogBeta)),
+            };
         }
 
         var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;

@@ -227,12 +227,18 @@ public sealed class PhysicsDamageModel : IDamageModel
             {
                 ReducedChiSquare = reducedChiSquare,
                 Unexplained = reducedChiSquare >= _options.UnexplainedChiSquare && Math.Abs(changeZ) >= _options.ChangeSignificanceZ,
+                Kinetics = LawOf(k),
             };
         }
 
         var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
         return new ModelSnapshot(estimates, dose, FrameCount, _options.Threshold, _options.LeadDoseEA2, elapsed);
     }
+
+    /// <summary>The law window <paramref name="k"/>'s full-data fit follows, with its fitted order or stretching exponent.</summary>
+    private KineticsLaw LawOf(int k) => BranchOf(k) == KineticsBranch.Dispersive
+        ? KineticsLaw.Stretched(DispersionOf(k))
+        : KineticsLaw.OrderP(OrderOf(k)) with { Beta = _options.DispersiveKinetics ? DispersionOf(k) : null };
 
     /// <summary>Warm-started refit of one ensemble member on its own bootstrap-weighted bins; members share no mutable state.</summary>
     private void RefitMember(int m, int iterations)

@@ -20,7 +20,7 @@ public class MonitorEndToEndTests
     private static readonly string[] WindowFields =
     [
         "lo_ev", "hi_ev", "integral", "signal", "integrity", "integrity_lo", "integrity_hi",
-        "d50_e_a2", "d50_lo_e_a2", "d50_hi_e_a2", "cross_dose_e_a2",
+        "d50_e_a2", "d50_lo_e_a2", "d50_hi_e_a2", "cross_dose_e_a2", "kinetics", "kinetic_order", "beta",
     ];
 
     [Fact]

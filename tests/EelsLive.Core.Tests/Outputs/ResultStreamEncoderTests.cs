@@ -2,6 +2,7 @@ using System.Text.Json;
 using EelsLive.Alarms;
 using EelsLive.Core.Tests.Support;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Outputs;
 using MessagePack;
 
@@ -17,8 +18,8 @@ public class ResultStreamEncoderTests
         "series-Å/1", seq, 1_700_000_123.456789, dose, true, 12.25, 3, 7,
         [
             new WindowReport("pi_pi", 1, 3, 1.5e7, 0.98, null, null, null, null, null, null, null),
-            new WindowReport("c_c", 4, 7, 2.5e6, double.NaN, 0.61, 0.55, 0.66, 2100.5, 1800, 2500, 1900.25),
-            new WindowReport("c_o", 10, 15, -3.25, 0.4, 0.45, 0.4, 0.5, double.PositiveInfinity, 900, null, 1100),
+            new WindowReport("c_c", 4, 7, 2.5e6, double.NaN, 0.61, 0.55, 0.66, 2100.5, 1800, 2500, 1900.25) { Kinetics = KineticsLaw.OrderP(1.75) },
+            new WindowReport("c_o", 10, 15, -3.25, 0.4, 0.45, 0.4, 0.5, double.PositiveInfinity, 900, null, 1100) { Kinetics = KineticsLaw.Stretched(0.625) },
         ],
         alarm, alarm == "ok" ? [] : ["c_c", "c_o"], 0.8125, 17.75);
 
@@ -109,6 +110,12 @@ public class ResultStreamEncoderTests
         Assert.Null(cc["signal"]); // NaN → nil, as JSON's null
         Assert.Equal(1900.25, cc["cross_dose_e_a2"]);
         Assert.Null(((Dictionary<object, object?>)windows["c_o"]!)["d50_e_a2"]); // +∞ → nil
+        Assert.Equal("order_p", cc["kinetics"]);
+        Assert.Equal(1.75, cc["kinetic_order"]);
+        Assert.Null(cc["beta"]);
+        var co = (Dictionary<object, object?>)windows["c_o"]!;
+        Assert.Equal(("stretched", null, 0.625), ((string?)co["kinetics"], co["kinetic_order"], (double?)co["beta"]));
+        Assert.Null(((Dictionary<object, object?>)windows["pi_pi"]!)["kinetics"]); // no model estimate yet
         Assert.IsType<double>(map["t"]); // float64, never float32: a Unix time needs it
     }
 

@@ -61,6 +61,10 @@ public class PhysicsRecoveryTests
             {
                 var window = session.Windows.Single(w => w.Name == name);
                 Assert.Equal(KineticsBranch.Dispersive, model.BranchOf(session.Names.ToList().IndexOf(name)));
+                var law = final.Find(name)!.Kinetics!;
+                Assert.Equal("stretched", law.Name);
+                Assert.Null(law.Order);
+                Assert.InRange(law.Beta!.Value, MonotoneHazard.MinDispersion, 1);
                 var estimate = final.Find(name)!.D50EA2;
                 Assert.NotNull(estimate);
                 errors.Add(Math.Abs(estimate!.Value / window.Curve.TrueD50EA2!.Value - 1));
@@ -76,10 +80,14 @@ public class PhysicsRecoveryTests
     {
         var session = SyntheticSession.MixedResponse(IntegrityCurve.OrderP(1000, 2), IntegrityCurve.OrderP(900, 2.5), frames: 1000);
         var model = (PhysicsDamageModel)DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions { Seed = 7 });
-        SessionRunner.Run(model, session, seed: 7);
+        var final = SessionRunner.Run(model, session, seed: 7)[^1];
         foreach (var name in new[] { "c_c", "c_o", "m_o" })
         {
             Assert.Equal(KineticsBranch.OrderP, model.BranchOf(session.Names.ToList().IndexOf(name)));
+            var law = final.Find(name)!.Kinetics!;
+            Assert.Equal("order_p", law.Name);
+            Assert.Equal(model.OrderOf(session.Names.ToList().IndexOf(name)), law.Order);
+            Assert.Null(law.Beta);
         }
     }
 

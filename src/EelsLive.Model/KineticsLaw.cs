@@ -1,0 +1,14 @@
+namespace EelsLive.Model;
+
+/// <summary>The kinetics law a window's fit currently follows, with its fitted shape parameters (JSON <c>kinetics</c>, <c>kinetic_order</c>, <c>beta</c>).</summary>
+/// <param name="Name"><c>"order_p"</c> (dI/dD = −k·Iᵖ, plus the physics model's network) or <c>"stretched"</c> (I = exp(−(D/Dc)^β)).</param>
+/// <param name="Order">The kinetic order p on the order-p law, else null.</param>
+/// <param name="Beta">The stretching exponent β on the stretched law (and on the order-p law with the opt-in <see cref="ModelOptions.DispersiveKinetics"/>), else null.</param>
+public sealed record KineticsLaw(string Name, double? Order, double? Beta)
+{
+    /// <summary>Order-p kinetics with order <paramref name="order"/>.</summary>
+    public static KineticsLaw OrderP(double order) => new("order_p", order, null);
+
+    /// <summary>A stretched exponential (first-order dispersive kinetics) with exponent <paramref name="beta"/>.</summary>
+    public static KineticsLaw Stretched(double beta) => new("stretched", null, beta);
+}
