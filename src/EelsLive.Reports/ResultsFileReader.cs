@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EelsLive.Engine;
+using EelsLive.Model;
 
 namespace EelsLive.Reports;
 
@@ -45,7 +46,13 @@ public static class ResultsFileReader
             windows.Add(new WindowReport(
                 property.Name, w.GetProperty("lo_ev").GetDouble(), w.GetProperty("hi_ev").GetDouble(),
                 Number(w, "integral") ?? double.NaN, Number(w, "signal"), Number(w, "integrity"), Number(w, "integrity_lo"),
-                Number(w, "integrity_hi"), Number(w, "d50_e_a2"), Number(w, "d50_lo_e_a2"), Number(w, "d50_hi_e_a2"), Number(w, "cross_dose_e_a2")));
+                Number(w, "integrity_hi"), Number(w, "d50_e_a2"), Number(w, "d50_lo_e_a2"), Number(w, "d50_hi_e_a2"), Number(w, "cross_dose_e_a2"))
+            {
+                // Files written before 2026-11-25 have no kinetics fields.
+                Kinetics = w.TryGetProperty("kinetics", out var law) && law.ValueKind == JsonValueKind.String
+                    ? new KineticsLaw(law.GetString()!, Number(w, "kinetic_order"), Number(w, "beta"))
+                    : null,
+            });
         }
 
         var alarmWindows = root.TryGetProperty("alarm_windows", out var names) && names.ValueKind == JsonValueKind.Array

@@ -1,4 +1,5 @@
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Outputs;
 
 namespace EelsLive.Reports.Tests;
@@ -9,11 +10,29 @@ public sealed class ResultsFileReaderTests
     public void A_results_line_reads_back_to_the_same_report()
     {
         var report = new FrameReport("s1", 7, 1.7e9, 42.5, true, 3.25, 2, 1,
-            [new WindowReport("c_o", 10, 15, 1234.5, 0.02, 0.8, 0.7, 0.9, null, 300, null, 410)],
+            [
+                new WindowReport("c_o", 10, 15, 1234.5, 0.02, 0.8, 0.7, 0.9, null, 300, null, 410) { Kinetics = KineticsLaw.Stretched(0.75) },
+                new WindowReport("c_c", 4, 7, 2345.5, 0.03, 0.9, 0.8, 0.95, null, 500, null, null) { Kinetics = KineticsLaw.OrderP(1.5) },
+                new WindowReport("m_o", 20, 25, 3456.5, 0.1, null, null, null, null, null, null, null),
+            ],
             "warning", ["c_o"], 0.4, 12.5);
         string line = FrameReportJson.ToJson(report);
 
-        Assert.Equal(line, FrameReportJson.ToJson(ResultsFileReader.Parse(line)));
+        var read = ResultsFileReader.Parse(line);
+        Assert.Equal(line, FrameReportJson.ToJson(read));
+        Assert.Equal([KineticsLaw.Stretched(0.75), KineticsLaw.OrderP(1.5), null], read.Windows.Select(w => w.Kinetics));
+    }
+
+    [Fact]
+    public void A_results_line_written_before_the_kinetics_fields_reads_without_them()
+    {
+        const string line = "{\"series_id\":\"s1\",\"seq\":3,\"t\":1.5,\"dose_e_a2\":12,\"windows\":{\"c_o\":{\"lo_ev\":10,\"hi_ev\":15,"
+            + "\"integral\":5,\"signal\":0.1,\"integrity\":0.9,\"integrity_lo\":0.8,\"integrity_hi\":1,\"d50_e_a2\":null,"
+            + "\"d50_lo_e_a2\":100,\"d50_hi_e_a2\":null,\"cross_dose_e_a2\":null}},\"alarm\":\"ok\",\"alarm_windows\":[]}";
+
+        var read = ResultsFileReader.Parse(line);
+        Assert.Null(Assert.Single(read.Windows).Kinetics);
+        Assert.Equal(0.9, read.Windows[0].Integrity);
     }
 
     [Fact]
