@@ -178,6 +178,7 @@ internal sealed class EngineOptionSet
             {
                 throw new FormatException($"--ordering-priors: {ex.Message}", ex);
             }
+
             foreach (var name in ordering.SelectMany(p => new[] { p.MoreSensitive, p.LessSensitive }))
             {
                 Require(names.Contains(name), $"--ordering-priors names '{name}', which is not one of the windows ({string.Join(", ", names)}).");

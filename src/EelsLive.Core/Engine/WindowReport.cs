@@ -1,3 +1,5 @@
+using EelsLive.Model;
+
 namespace EelsLive.Engine;
 
 /// <summary>One window's part of a <see cref="FrameReport"/>; model fields are null until the model can say.</summary>
@@ -16,5 +18,5 @@ public sealed record WindowReport(
     double? CrossDoseEA2)
 {
     /// <summary>The law the window's fit follows now (JSON <c>kinetics</c>, <c>kinetic_order</c>, <c>beta</c>); null until the model can say.</summary>
-    public EelsLive.Model.KineticsLaw? Kinetics { get; init; }
+    public KineticsLaw? Kinetics { get; init; }
 }
