@@ -1,3 +1,5 @@
+using EelsLive.Model.Estimation;
+
 namespace EelsLive.Model;
 
 /// <summary>Online dose–damage model for all energy-loss windows of one acquisition series.</summary>
@@ -14,4 +16,10 @@ public interface IDamageModel
 
     /// <summary>Warm-started refit on everything added so far; returns estimates at <paramref name="currentDoseEA2"/>.</summary>
     ModelSnapshot Refit(double currentDoseEA2);
+
+    /// <summary>
+    /// The log-hazard band of the latest refit: each window's fitted curve over any dose with its uncertainty, e.g. for
+    /// <see cref="FittedCurve"/>. Read it between refits; the next refit changes it.
+    /// </summary>
+    ILogHazardBand Band { get; }
 }

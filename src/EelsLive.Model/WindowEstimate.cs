@@ -1,3 +1,5 @@
+using EelsLive.Model.Fitting;
+
 namespace EelsLive.Model;
 
 /// <summary>Estimate for one energy-loss window at the current dose.</summary>
@@ -44,4 +46,10 @@ public sealed record WindowEstimate(
     /// law during a session (its estimates then jump); this shows when.
     /// </summary>
     public KineticsLaw? Kinetics { get; init; }
+
+    /// <summary>
+    /// The fitted observation model S = S∞ + (S0 − S∞)·I of the window: with it a measured signal S reads as integrity
+    /// (S − S∞)/(S0 − S∞).
+    /// </summary>
+    public Amplitudes Observation { get; init; }
 }

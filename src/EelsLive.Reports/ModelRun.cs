@@ -5,4 +5,8 @@ namespace EelsLive.Reports;
 /// <summary>The per-frame reports of one analysis of a session, labelled by the damage model that produced them.</summary>
 /// <param name="Label">The model's name as shown in the report, e.g. "physics".</param>
 /// <param name="Reports">Every frame's report, in order.</param>
-public sealed record ModelRun(string Label, IReadOnlyList<FrameReport> Reports);
+public sealed record ModelRun(string Label, IReadOnlyList<FrameReport> Reports)
+{
+    /// <summary>The model's fit to the main series after its last frame; null for a results file or without a model.</summary>
+    public FinalFit? Fit { get; init; }
+}

@@ -21,6 +21,14 @@ public static class ReportFigures
         var runs = session.Runs.Select(r => r with { Reports = [.. r.Reports.Where(x => x.SeriesId == series)] }).ToArray();
         var main = runs[0].Reports;
         var names = main[0].Windows.Select(w => w.Name).ToArray();
+        if (runs[0].Fit is { } fit)
+        {
+            for (int w = 0; w < fit.Windows.Count; w++)
+            {
+                figures.Add(FinalFitFigure(runs, w, options));
+            }
+        }
+
         for (int w = 0; w < names.Length; w++)
         {
             figures.Add(Integrity(runs, names[w], w, options));
@@ -36,10 +44,54 @@ public static class ReportFigures
         return figures;
     }
 
+    private static ReportFigure FinalFitFigure(IReadOnlyList<ModelRun> runs, int index, SessionReportOptions options)
+    {
+        var first = runs[0].Fit!.Windows[index];
+        string name = first.Name;
+        var colour = FigureStyle.WindowColour(name, index);
+        var plot = FigureStyle.NewPlot($"{FigureStyle.WindowTitle(name)}: fit to the whole series", "cumulative dose (e/Å²)", "integrity");
+        var band = plot.Add.FillY(first.Curve.DoseEA2, first.Curve.Lo, first.Curve.Hi);
+        band.FillStyle.Color = colour.WithAlpha(0.3);
+        band.LineStyle.Width = 0;
+        band.LegendText = $"90% interval ({runs[0].Label})";
+
+        if (first.MidDoseEA2.Length > 0)
+        {
+            var data = plot.Add.ScatterPoints(first.MidDoseEA2, first.ObservedIntegrity, Colors.Gray.WithAlpha(0.7));
+            data.MarkerSize = 3;
+            data.LegendText = $"data as integrity, (S − S∞)/(S0 − S∞) of the {runs[0].Label} fit";
+        }
+
+        for (int r = 0; r < runs.Count; r++)
+        {
+            if (runs[r].Fit?.Windows.FirstOrDefault(w => w.Name == name) is not { } fit)
+            {
+                continue;
+            }
+
+            var line = plot.Add.ScatterLine(fit.Curve.DoseEA2, fit.Curve.Integrity, r == 0 ? colour : Colors.Black);
+            line.LineWidth = r == 0 ? 3 : 2;
+            line.LinePattern = r == 0 ? LinePattern.Solid : LinePattern.Dashed;
+            line.LegendText = fit.Estimate.D50EA2 is { } d50
+                ? $"fit ({runs[r].Label}), D50 {d50:0} e/Å²"
+                : $"fit ({runs[r].Label}), D50 not estimable";
+        }
+
+        var threshold = plot.Add.HorizontalLine(options.Threshold, 2, FigureStyle.Threshold, LinePattern.Dashed);
+        threshold.LegendText = $"threshold θ = {options.Threshold:0.##}";
+        plot.Axes.SetLimitsY(-0.25, 1.3, plot.Axes.Left);
+        plot.ShowLegend(Alignment.LowerLeft);
+        bool changed = Math.Abs(first.Estimate.SignalChangeZ) >= options.Engine.ModelOptions.ChangeSignificanceZ;
+        string caption = "The integrity curve of each model's last refit over the whole series, the first model's 90% interval as a band, the second model dashed; "
+            + "each frame's signal S read as integrity with the first model's fitted undamaged and damaged levels S0 and S∞, placed at the middle of the frame's dose; the threshold line."
+            + (changed ? string.Empty : " The signal has not changed significantly, so S∞ is not determined and the points' integrity scale means little.");
+        return Figure($"fit_{name}.png", $"{FigureStyle.WindowTitle(name)} fitted to the whole series", caption, plot, options);
+    }
+
     private static ReportFigure Integrity(IReadOnlyList<ModelRun> runs, string name, int index, SessionReportOptions options)
     {
         var colour = FigureStyle.WindowColour(name, index);
-        var plot = FigureStyle.NewPlot($"{FigureStyle.WindowTitle(name)} integrity", "cumulative dose (e/Å²)", "integrity");
+        var plot = FigureStyle.NewPlot($"{FigureStyle.WindowTitle(name)} integrity as estimated live", "cumulative dose (e/Å²)", "integrity");
         var main = runs[0].Reports;
         var (bandDose, lo, hi) = Columns(main, r => Window(r, name)?.IntegrityLo, r => Window(r, name)?.IntegrityHi);
         if (bandDose.Length > 1)
@@ -77,8 +129,9 @@ public static class ReportFigures
         threshold.LegendText = $"threshold θ = {options.Threshold:0.##}";
         plot.Axes.SetLimitsY(-0.05, 1.15, plot.Axes.Left);
         plot.ShowLegend(Alignment.LowerLeft);
-        return Figure($"integrity_{name}.png", $"{FigureStyle.WindowTitle(name)} integrity vs dose", 
-            "Model integrity with its 90% interval (band), the second model dashed, the measured signal as points (right axis) and the threshold line.", plot, options);
+        return Figure($"integrity_{name}.png", $"{FigureStyle.WindowTitle(name)} integrity as estimated live",
+            "At each frame, the estimate from the frames up to it, as the operator saw it: integrity with its 90% interval (band), the second model dashed, "
+            + "the measured signal as points (right axis) and the threshold line. Early estimates are revised as the damaged level S∞ becomes known.", plot, options);
     }
 
     private static ReportFigure Signals(IReadOnlyList<FrameReport> reports, IReadOnlyList<string> names, SessionReportOptions options)

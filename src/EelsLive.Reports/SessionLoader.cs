@@ -48,8 +48,8 @@ public static class SessionLoader
         {
             string label = model?.ToString().ToLowerInvariant() ?? "no model";
             var spectra = samplers is null ? new Dictionary<string, SpectrumSampler>(StringComparer.Ordinal) : null;
-            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail);
-            runs.Add(new ModelRun(label, reports));
+            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail, out var fit);
+            runs.Add(new ModelRun(label, reports) { Fit = fit });
             samplers ??= spectra;
         }
 
@@ -70,10 +70,12 @@ public static class SessionLoader
     public static string? MainSeries(IReadOnlyList<FrameReport> reports) =>
         reports.GroupBy(r => r.SeriesId, StringComparer.Ordinal).MaxBy(g => g.Count())?.Key;
 
-    private static List<FrameReport> Analyse(string path, MonitorOptions options, Dictionary<string, SpectrumSampler>? spectra, out SessionTailState tail)
+    private static List<FrameReport> Analyse(
+        string path, MonitorOptions options, Dictionary<string, SpectrumSampler>? spectra, out SessionTailState tail, out FinalFit? fit)
     {
         var engine = new MonitorEngine(options);
         var reports = new List<FrameReport>();
+        var traces = new Dictionary<string, SeriesTrace>(StringComparer.Ordinal);
         using var reader = new SessionFileReader(path);
         while (reader.TryRead(out var message))
         {
@@ -82,6 +84,13 @@ public static class SessionLoader
                 if (e is FrameReported f)
                 {
                     reports.Add(f.Report);
+                    if (!traces.TryGetValue(f.Report.SeriesId, out var trace))
+                    {
+                        traces[f.Report.SeriesId] = trace = new SeriesTrace();
+                    }
+
+                    // One wire message holds one frame, so the engine's model is still this frame's series' model here.
+                    trace.Add(f, engine.Model);
                     if (spectra is not null)
                     {
                         if (!spectra.TryGetValue(f.Report.SeriesId, out var sampler))
@@ -96,6 +105,30 @@ public static class SessionLoader
         }
 
         tail = reader.TailState;
+        string? main = MainSeries(reports);
+        fit = main is not null && traces[main] is { Model: { } m, Snapshot: { } snapshot } t
+            ? FinalFit.Read(main, m, snapshot, t.MidDosesEA2, t.Signals)
+            : null;
         return reports;
+    }
+
+    /// <summary>What the final fit of a series needs: its model, the last snapshot, and each frame's mid dose and signals.</summary>
+    private sealed class SeriesTrace
+    {
+        public IDamageModel? Model { get; private set; }
+
+        public ModelSnapshot? Snapshot { get; private set; }
+
+        public List<double> MidDosesEA2 { get; } = [];
+
+        public List<IReadOnlyList<double?>> Signals { get; } = [];
+
+        public void Add(FrameReported frame, IDamageModel? model)
+        {
+            Model = model;
+            Snapshot = frame.Snapshot ?? Snapshot;
+            MidDosesEA2.Add(frame.Measurement.Dose.MidDoseEA2);
+            Signals.Add(frame.Measurement.Signals);
+        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         Assert.Equal(90, result.Frames);
         string html = File.ReadAllText(result.HtmlPath);
         string[] names = [.. result.FigurePaths.Select(p => Path.GetFileName(p))];
-        Assert.Equal<string>(["integrity_pi_pi.png", "integrity_c_c.png", "integrity_c_o.png", "integrity_m_o.png", "signals.png", "timeline.png", "spectra.png"], names);
+        Assert.Equal<string>(["fit_pi_pi.png", "fit_c_c.png", "fit_c_o.png", "fit_m_o.png", "integrity_pi_pi.png", "integrity_c_c.png", "integrity_c_o.png", "integrity_m_o.png", "signals.png", "timeline.png", "spectra.png"], names);
         Assert.Equal(names.Length, Regex.Matches(html, "src=\"data:image/png;base64,").Count);
         Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
 
@@ -51,6 +51,49 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         Assert.All(lines.Skip(1), line => Assert.Equal(header.Length, line.Split(',').Length));
         Assert.Contains(lines[^1].Split(',')[Array.IndexOf(header, "c_o.kinetics")], new[] { "order_p", "stretched" });
         Assert.StartsWith("s1,89,", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recording_gives_each_model_a_final_fit_whose_curve_runs_through_the_data_read_as_integrity()
+    {
+        string dir = TestSessions.TempDirectory();
+        string recording = TestSessions.Recording(dir, 120);
+
+        var session = SessionLoader.Load(recording, new SessionReportOptions());
+
+        Assert.Equal(["physics", "classical"], session.Runs.Select(r => r.Label));
+        foreach (var run in session.Runs)
+        {
+            var fit = run.Fit;
+            Assert.NotNull(fit);
+            var last = run.Reports[^1];
+            Assert.Equal(last.SeriesId, fit.SeriesId);
+            Assert.Equal(last.DoseEA2, fit.FinalDoseEA2);
+            Assert.Equal(last.Windows.Select(w => w.Name), fit.Windows.Select(w => w.Name));
+            foreach (var window in fit.Windows)
+            {
+                var reported = last.Windows.Single(w => w.Name == window.Name);
+                Assert.Equal(reported.Integrity!.Value, window.Curve.Integrity[^1], 9);
+                Assert.Equal(last.DoseEA2, window.Curve.DoseEA2[^1], 9);
+                Assert.True(window.Curve.Integrity[0] > 0.999);
+                Assert.Equal(run.Reports.Count, window.MidDoseEA2.Length);
+                Assert.All(window.MidDoseEA2.Zip(run.Reports), p => Assert.True(p.First < p.Second.DoseEA2, "a frame sits at the middle of its own dose"));
+            }
+
+            // The decaying C–O window: its data read as integrity scatter about the fitted curve.
+            var co = fit.Windows.Single(w => w.Name == "c_o");
+            double[] residuals = [.. co.MidDoseEA2.Select((d, i) => Math.Abs(co.ObservedIntegrity[i] - Interpolate(co.Curve.DoseEA2, co.Curve.Integrity, d))).Order()];
+            double median = residuals[residuals.Length / 2];
+            output.WriteLine($"{run.Label}: C–O falls to {co.Curve.Integrity[^1]:0.###} at {fit.FinalDoseEA2:0} e/Å², median |data − fit| {median:0.###}");
+            Assert.True(median < 0.05, $"{run.Label}: median |data − fit| in integrity {median:0.###}");
+            Assert.True(co.ObservedIntegrity.Take(10).Average() > 0.8, "the first frames read as nearly intact");
+        }
+    }
+
+    private static double Interpolate(double[] x, double[] y, double at)
+    {
+        int i = Math.Clamp(Array.FindIndex(x, v => v >= at), 1, x.Length - 1);
+        return y[i - 1] + (y[i] - y[i - 1]) * (at - x[i - 1]) / (x[i] - x[i - 1]);
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public sealed class MonitorEngine
     /// <summary>The pipeline, for its counters.</summary>
     public FramePipeline Pipeline => _pipeline;
 
+    /// <summary>
+    /// The current series' damage model (null without one), for reading its fit, e.g. the report's final curves. A new
+    /// series gets a new model; the previous one keeps its last state.
+    /// </summary>
+    public IDamageModel? Model => _model;
+
     /// <summary>The latest model snapshot of the current series.</summary>
     public ModelSnapshot? LatestSnapshot => _snapshot;
 

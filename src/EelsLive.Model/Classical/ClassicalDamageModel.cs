@@ -92,6 +92,9 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
     }
 
     /// <inheritdoc />
+    public ILogHazardBand Band => this;
+
+    /// <inheritdoc />
     public double Center(int window, double doseEA2) => _fits[window].LogHazard(doseEA2);
 
     /// <inheritdoc />

@@ -107,7 +107,10 @@ public sealed class EstimateBuilder
             crossProbability,
             crossed,
             amplitudes.Amplitude < 0,
-            changeZ);
+            changeZ)
+        {
+            Observation = amplitudes,
+        };
     }
 
     private static double Refine(ILogHazardBand band, int window, Crossing crossing, double target)

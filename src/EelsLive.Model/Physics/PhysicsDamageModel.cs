@@ -113,6 +113,9 @@ public sealed class PhysicsDamageModel : IDamageModel
     /// <summary>Frames ignored because the dose or a signal was not finite (or the dose negative).</summary>
     public long RejectedFrameCount { get; private set; }
 
+    /// <inheritdoc />
+    public ILogHazardBand Band => _band;
+
     /// <summary>Largest reduced χ² over the windows after the last refit (≥ 1).</summary>
     public double WorstReducedChiSquare => _worstReducedChiSquare;
 
