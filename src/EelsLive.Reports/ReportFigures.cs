@@ -77,6 +77,8 @@ public static class ReportFigures
                 : $"fit ({runs[r].Label}), D50 not estimable";
         }
 
+        AddTruth(plot, options.Truth?.Find(name), runs[0].Fit!.FinalDoseEA2);
+
         var threshold = plot.Add.HorizontalLine(options.Threshold, 2, FigureStyle.Threshold, LinePattern.Dashed);
         threshold.LegendText = $"threshold θ = {options.Threshold:0.##}";
         plot.Axes.SetLimitsY(-0.25, 1.3, plot.Axes.Left);
@@ -84,7 +86,8 @@ public static class ReportFigures
         bool changed = Math.Abs(first.Estimate.SignalChangeZ) >= options.Engine.ModelOptions.ChangeSignificanceZ;
         string caption = "The integrity curve of each model's last refit over the whole series, the first model's 90% interval as a band, the second model dashed; "
             + "each frame's signal S read as integrity with the first model's fitted undamaged and damaged levels S0 and S∞, placed at the middle of the frame's dose; the threshold line."
-            + (changed ? string.Empty : " The signal has not changed significantly, so S∞ is not determined and the points' integrity scale means little.");
+            + (changed ? string.Empty : " The signal has not changed significantly, so S∞ is not determined and the points' integrity scale means little.")
+            + TruthCaption(options.Truth, name);
         return Figure($"fit_{name}.png", $"{FigureStyle.WindowTitle(name)} fitted to the whole series", caption, plot, options);
     }
 
@@ -125,13 +128,32 @@ public static class ReportFigures
             plot.Axes.Right.Label.FontSize = 16;
         }
 
+        AddTruth(plot, options.Truth?.Find(name), main.Count > 0 ? main[^1].DoseEA2 : 0);
         var threshold = plot.Add.HorizontalLine(options.Threshold, 2, FigureStyle.Threshold, LinePattern.Dashed);
         threshold.LegendText = $"threshold θ = {options.Threshold:0.##}";
         plot.Axes.SetLimitsY(-0.05, 1.15, plot.Axes.Left);
         plot.ShowLegend(Alignment.LowerLeft);
         return Figure($"integrity_{name}.png", $"{FigureStyle.WindowTitle(name)} integrity as estimated live",
             "At each frame, the estimate from the frames up to it, as the operator saw it: integrity with its 90% interval (band), the second model dashed, "
-            + "the measured signal as points (right axis) and the threshold line. Early estimates are revised as the damaged level S∞ becomes known.", plot, options);
+            + "the measured signal as points (right axis) and the threshold line. Early estimates are revised as the damaged level S∞ becomes known."
+            + TruthCaption(options.Truth, name), plot, options);
+    }
+
+    private static string TruthCaption(SessionTruth? truth, string window) =>
+        truth?.Find(window) is null ? string.Empty : $" Dotted: the true integrity from {truth.Source}.";
+
+    private static void AddTruth(Plot plot, TrueIntegrity? truth, double finalDoseEA2)
+    {
+        if (truth is null || !(finalDoseEA2 > 0))
+        {
+            return;
+        }
+
+        double[] dose = [.. Enumerable.Range(0, FinalFit.CurvePoints).Select(i => finalDoseEA2 * i / (FinalFit.CurvePoints - 1))];
+        var line = plot.Add.ScatterLine(dose, [.. dose.Select(truth.Integrity)], Colors.Black);
+        line.LineWidth = 2;
+        line.LinePattern = LinePattern.Dotted;
+        line.LegendText = truth.D50EA2 is { } d50 ? $"truth, D50 {d50:0} e/Å²" : "truth";
     }
 
     private static ReportFigure Signals(IReadOnlyList<FrameReport> reports, IReadOnlyList<string> names, SessionReportOptions options)

@@ -43,9 +43,19 @@ public static class ReportHtml
             Row(html, "First alarm", firstAlarm is null ? "none" : $"{firstAlarm.Alarm} at {N(firstAlarm.DoseEA2)} e/Å² (frame {firstAlarm.Seq})");
         }
 
+        if (options.Truth is { } truth)
+        {
+            Row(html, "Ground truth", $"{truth.Source} (series {truth.SeriesId})");
+        }
+
         html.Append("</table>\n");
         var otherSeries = main.Select(r => r.SeriesId).Distinct(StringComparer.Ordinal).Where(s => s != series).ToArray();
         var notes = session.Notes.ToList();
+        if (options.Truth is { } known && series is not null && known.SeriesId != series)
+        {
+            notes.Add($"The ground truth describes series '{known.SeriesId}', but the report shows '{series}': check that they belong together.");
+        }
+
         if (otherSeries.Length > 0)
         {
             notes.Add($"The session also holds series {string.Join(", ", otherSeries)}; the figures and table show '{series}', results.csv has every series.");
@@ -61,7 +71,7 @@ public static class ReportHtml
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(note)}</p>\n");
         }
 
-        AppendD50Table(html, session, series);
+        AppendD50Table(html, session, series, options.Truth);
 
         html.Append("<h2>Figures</h2>\n");
         foreach (var figure in figures)
@@ -74,9 +84,9 @@ public static class ReportHtml
         return html.ToString();
     }
 
-    private static void AppendD50Table(StringBuilder html, SessionData session, string? series)
+    private static void AppendD50Table(StringBuilder html, SessionData session, string? series, SessionTruth? truth)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>D50 (dose of half integrity), θ-crossing forecast</h2>\n<table id=\"d50\">\n<tr><th class=\"name\">window</th><th class=\"name\">model</th><th>D50 (e/Å²)</th><th>90% interval (e/Å²)</th><th>forecast θ crossing (e/Å²)</th></tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>D50 (dose of half integrity), θ-crossing forecast</h2>\n<table id=\"d50\">\n<tr><th class=\"name\">window</th><th class=\"name\">model</th><th>D50 (e/Å²)</th><th>90% interval (e/Å²)</th><th>forecast θ crossing (e/Å²)</th>{(truth is null ? string.Empty : "<th>true D50 (e/Å²)</th>")}</tr>\n");
         var lastByRun = session.Runs.Select(r => (r.Label, Last: r.Reports.LastOrDefault(x => x.SeriesId == series))).ToArray();
         var names = lastByRun.FirstOrDefault().Last?.Windows.Select(w => w.Name) ?? [];
         foreach (string name in names)
@@ -84,7 +94,8 @@ public static class ReportHtml
             foreach (var (label, last) in lastByRun)
             {
                 var w = last?.Windows.FirstOrDefault(x => x.Name == name);
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td></tr>\n");
+                string trueD50 = truth is null ? string.Empty : $"<td>{E(truth.Find(name) is { } t ? t.D50EA2 is { } d ? N(d) : "never" : "unknown")}</td>";
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td>{trueD50}</tr>\n");
             }
         }
 

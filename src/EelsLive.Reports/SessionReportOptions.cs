@@ -15,6 +15,9 @@ public sealed record SessionReportOptions
     /// <summary>The integrity threshold θ drawn on the integrity figures.</summary>
     public double Threshold { get; init; } = 0.5;
 
+    /// <summary>The session's ground truth when it is known (a simulated session): drawn on the integrity figures and listed in the D50 table.</summary>
+    public SessionTruth? Truth { get; init; }
+
     /// <summary>How many spectra (at evenly spread doses) the spectra figure overlays.</summary>
     public int SpectraShown { get; init; } = 5;
 

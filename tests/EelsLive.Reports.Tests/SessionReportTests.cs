@@ -90,6 +90,30 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_known_ground_truth_adds_the_true_D50s_and_a_note_when_it_describes_another_series()
+    {
+        string dir = TestSessions.TempDirectory();
+        string recording = TestSessions.Recording(dir, 60);
+        var truth = new SessionTruth("truth.json", "other-series", [new TrueIntegrity("c_o", d => Math.Exp(-d / 100), 69.3), new TrueIntegrity("m_o", _ => 1, null)]);
+
+        var result = SessionReport.Build(recording, Path.Combine(dir, "report"), new SessionReportOptions { Truth = truth });
+
+        string html = File.ReadAllText(result.HtmlPath);
+        string table = Regex.Match(html, "<table id=\"d50\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Contains("<th>true D50 (e/Å²)</th>", table, StringComparison.Ordinal);
+        Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td>69.3</td></tr>", table);
+        Assert.Matches("<td class=\"name\">m_o</td><td class=\"name\">classical</td>(<td>[^<]*</td>){3}<td>never</td></tr>", table);
+        Assert.Matches("<td class=\"name\">c_c</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td>unknown</td></tr>", table);
+        Assert.Contains("The ground truth describes series &#39;other-series&#39;, but the report shows &#39;s1&#39;", html, StringComparison.Ordinal);
+        Assert.Contains("Dotted: the true integrity from truth.json.", html, StringComparison.Ordinal);
+
+        var without = SessionReport.Build(recording, Path.Combine(dir, "plain"));
+        string plain = File.ReadAllText(without.HtmlPath);
+        Assert.DoesNotContain("true D50", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dotted:", plain, StringComparison.Ordinal);
+    }
+
     private static double Interpolate(double[] x, double[] y, double at)
     {
         int i = Math.Clamp(Array.FindIndex(x, v => v >= at), 1, x.Length - 1);

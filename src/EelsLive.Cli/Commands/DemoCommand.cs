@@ -130,7 +130,12 @@ internal static class DemoCommand
             await stdout.WriteLineAsync($"truth:       {truthPath}");
             if (result.Frames > 0)
             {
-                ReportCommand.Run(recording, Path.Combine(Directory, "report"), new SessionReportOptions { Engine = Options, Threshold = Options.Alarms.Threshold });
+                ReportCommand.Run(recording, Path.Combine(Directory, "report"), new SessionReportOptions
+                {
+                    Engine = Options,
+                    Threshold = Options.Alarms.Threshold,
+                    Truth = SessionTruthReader.From(truth, Path.GetFileName(truthPath)),
+                });
             }
 
             return result.Outcome is RunOutcome.SeriesEnded or RunOutcome.Cancelled ? 0 : 1;

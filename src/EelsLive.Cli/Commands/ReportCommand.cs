@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EelsLive.Cli.Hosting;
+using EelsLive.Cli.Monitoring;
 using EelsLive.Model;
 using EelsLive.Reports;
 
@@ -19,9 +20,14 @@ internal static class ReportCommand
         {
             Description = "Folder for report.html, the PNG figures and results.csv [default: FILE-report beside FILE].",
         };
+        var truth = new Option<FileInfo?>("--truth")
+        {
+            Description = "The simulator's ground truth of a simulated session (eelslive-sim --truth, or a demo's truth.json): the true integrity curves are drawn and the true D50s listed beside the estimates.",
+        };
         var command = new Command("report", "Write a session report: integrity curves with intervals, the D50 table of both models, the alarm and budget timeline, spectra and a per-frame CSV.");
         command.Add(file);
         command.Add(output);
+        command.Add(truth);
         engine.AddTo(command);
         command.SetAction(parse =>
         {
@@ -34,7 +40,13 @@ internal static class ReportCommand
                     ModelKind.Physics => [ModelKind.Physics, ModelKind.Classical],
                     _ => [],
                 };
-                var report = new SessionReportOptions { Engine = options, Models = models, Threshold = options.ModelOptions.Threshold };
+                var report = new SessionReportOptions
+                {
+                    Engine = options,
+                    Models = models,
+                    Threshold = options.ModelOptions.Threshold,
+                    Truth = parse.GetValue(truth) is { } truthFile ? SessionTruthReader.Read(truthFile.FullName) : null,
+                };
                 return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)?.FullName, report);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidDataException or InvalidOperationException)

@@ -55,6 +55,22 @@ public class MonitorEndToEndTests
         var analyze = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("offline.jsonl"), "--model", "none");
         Assert.True(analyze.ExitCode == 0, analyze.Stderr);
         Assert.Equal(File.ReadAllLines(dir.File("live.jsonl")), File.ReadAllLines(dir.File("offline.jsonl")));
+
+        // The report of the recording, against the simulator's ground truth.
+        var report = await CliProcess.RunAsync("eelslive", Limit, "report", dir.File("session.eelsrec"), "--out", dir.File("report"), "--truth", dir.File("truth.json"));
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        string html = File.ReadAllText(Path.Combine(dir.File("report"), "report.html"));
+        using var truth = JsonDocument.Parse(File.ReadAllText(dir.File("truth.json")));
+        double trueD50 = truth.RootElement.GetProperty("windows").EnumerateArray().Single(w => w.GetProperty("name").GetString() == "c_o").GetProperty("d50_e_a2").GetDouble();
+        Assert.Contains("<th>true D50 (e/Å²)</th>", html, StringComparison.Ordinal);
+        Assert.Matches($"<td class=\"name\">c_o</td><td class=\"name\">physics</td>(<td>[^<]*</td>){{3}}<td>{trueD50.ToString("0", CultureInfo.InvariantCulture)}</td>", html);
+        Assert.Contains("Ground truth</th><td>truth.json (series ", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir.File("report"), "fit_c_o.png")));
+
+        var missing = await CliProcess.RunAsync("eelslive", Limit, "report", dir.File("session.eelsrec"), "--out", dir.File("report2"), "--truth", dir.File("nope.json"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--truth:", missing.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nope.json' does not exist", missing.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
