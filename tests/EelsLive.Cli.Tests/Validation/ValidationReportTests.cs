@@ -1,0 +1,55 @@
+using EelsLive.Cli.Validation;
+using EelsLive.Model;
+using EelsLive.Simulation;
+
+namespace EelsLive.Cli.Tests.Validation;
+
+/// <summary>The targets table names what fails, so a reader can find the windows without the per-frame files.</summary>
+public class ValidationReportTests
+{
+    private static WindowOutcome Window(string name, double? trueD50, double? finalD50, double? trueCross = null, double? warning = null) =>
+        new(name, trueD50, trueCross, finalD50, null, 0, 0, warning, IsAlarmWindow: trueCross is not null);
+
+    private static ScenarioOutcome Scenario(int seed, params WindowOutcome[] windows) =>
+        new(new ValidationScenario(SimulationPresets.OrderP, seed, ModelKind.Physics), 5000, windows, 0, 0.2, new ForecastCalibration());
+
+    [Fact]
+    public void Every_window_outside_ten_percent_is_named_with_its_error_or_no_estimate()
+    {
+        var report = new ValidationReport(
+            [
+                Scenario(1, Window("pi_pi", 1500, 1680), Window("c_c", 1000, 1050), Window("m_o", null, null)),
+                Scenario(2, Window("pi_pi", 1500, null), Window("c_c", 1000, 960)),
+            ],
+            200);
+
+        var check = Assert.Single(report.Checks(), c => c.Target.StartsWith("final D50 within 10%", StringComparison.Ordinal));
+
+        Assert.False(check.Passed);
+        Assert.Equal("2 of 4 outside: orderp/seed 1/physics pi_pi 12.0 %; orderp/seed 2/physics pi_pi no estimate", check.Measured);
+    }
+
+    [Fact]
+    public void When_every_window_is_within_ten_percent_the_largest_error_is_given()
+    {
+        var report = new ValidationReport([Scenario(1, Window("c_c", 1000, 1050), Window("c_o", 700, 686))], 200);
+
+        var check = Assert.Single(report.Checks(), c => c.Target.StartsWith("final D50 within 10%", StringComparison.Ordinal));
+
+        Assert.True(check.Passed);
+        Assert.Equal("max 5.0 % over 2 windows", check.Measured);
+    }
+
+    [Fact]
+    public void The_lead_check_counts_the_warnings_that_came_more_than_2L_early()
+    {
+        var report = new ValidationReport(
+            [Scenario(1, Window("c_c", 1000, 1000, trueCross: 1000, warning: 500), Window("c_o", 700, 700, trueCross: 700, warning: 450))],
+            200);
+
+        var check = Assert.Single(report.Checks(), c => c.Target.StartsWith("alarm lead", StringComparison.Ordinal));
+
+        Assert.False(check.Passed);
+        Assert.Equal("lead 250–500 e/Å² (median 375); 1 of 2 longer than 2L", check.Measured);
+    }
+}
