@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
 using EelsLive.Outputs;
 using EelsLive.Pipeline;
@@ -45,6 +46,7 @@ internal static class AnalyzeCommand
         var engine = new MonitorEngine(options);
         var log = new RejectionLog(System.Console.Error.WriteLine);
         long frames = 0, messages = 0;
+        var summaries = new Dictionary<string, SeriesSummary>(StringComparer.Ordinal);
         using var reader = new SessionFileReader(sessionPath);
         using (var jsonl = new JsonLinesWriter(outPath))
         {
@@ -55,7 +57,16 @@ internal static class AnalyzeCommand
                 {
                     switch (e)
                     {
-                        case FrameReported f: jsonl.Write(f.Report); frames++; break;
+                        case FrameReported f:
+                            jsonl.Write(f.Report);
+                            frames++;
+                            if (!summaries.TryGetValue(f.Report.SeriesId, out var summary))
+                            {
+                                summaries[f.Report.SeriesId] = summary = new SeriesSummary();
+                            }
+
+                            summary.Observe(f);
+                            break;
                         case MessageRejected r: log.Log(r.Reason, r.RejectedTotal); break;
                     }
                 }
@@ -68,6 +79,12 @@ internal static class AnalyzeCommand
         }
 
         System.Console.WriteLine($"analysed {messages} messages: {frames} frames, {engine.Pipeline.RejectedMessages} rejected; results in {outPath}");
+        foreach (var summary in summaries.Values)
+        {
+            System.Console.WriteLine();
+            System.Console.WriteLine(summary.Render());
+        }
+
         return 0;
     }
 }

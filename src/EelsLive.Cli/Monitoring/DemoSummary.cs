@@ -21,10 +21,8 @@ internal static class DemoSummary
         foreach (var w in last.Windows)
         {
             var t = truth.Windows.FirstOrDefault(x => x.Name == w.Name);
-            string integrity = w.Integrity is { } i ? $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]" : "–";
-            string d50 = w.D50EA2 is { } d
-                ? $"{d:F0} [{w.D50LoEA2:F0}, {(w.D50HiEA2 is { } hi ? hi.ToString("F0", CultureInfo.InvariantCulture) : "∞")}]"
-                : w.D50LoEA2 is { } lo ? $"> {lo:F0} (not yet estimable)" : "–";
+            string integrity = SeriesSummary.Integrity(w);
+            string d50 = SeriesSummary.D50(w);
             string trueD50 = t?.D50EA2 is { } td ? td.ToString("F0", CultureInfo.InvariantCulture) : "never";
             text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {integrity,-24} {d50,-30} {trueD50}");
         }

@@ -101,6 +101,16 @@ public class MonitorEndToEndTests
             Assert.Equal(WithoutFitTime(offline[i]), WithoutFitTime(live[i]));
         }
 
+        // analyze ends with the series' final estimates and when each window first warned.
+        var last = offline[^1];
+        Assert.Contains($"series {last.GetProperty("series_id").GetString()}: 250 frames, final dose 1250 e/Å², alarm {last.GetProperty("alarm").GetString()}", analyze.Stdout, StringComparison.Ordinal);
+        string row = analyze.Stdout.Split('\n').Single(l => l.StartsWith("c_o ", StringComparison.Ordinal));
+        var columns = System.Text.RegularExpressions.Regex.Split(row.Trim(), " {2,}");
+        var co = last.GetProperty("windows").GetProperty("c_o");
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{co.GetProperty("integrity").GetDouble():F2} [{co.GetProperty("integrity_lo").GetDouble():F2}, {co.GetProperty("integrity_hi").GetDouble():F2}]"), columns[1]);
+        var firstWarned = offline.First(l => l.GetProperty("alarm_windows").EnumerateArray().Any(w => w.GetString() == "c_o")); // C–O crosses at 850 e/Å²
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{firstWarned.GetProperty("dose_e_a2").GetDouble():F0} e/Å²"), columns[3]);
+
         // Pipeline fields never depend on timing.
         for (int i = 0; i < live.Count; i++)
         {

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using EelsLive.Alarms;
+using EelsLive.Engine;
+
+namespace EelsLive.Cli.Monitoring;
+
+/// <summary>
+/// Follows one series' frames and writes its final estimates as a table: per window the integrity and D50 with their 90%
+/// intervals, and the doses at which the window first warned and was first declared crossed.
+/// </summary>
+internal sealed class SeriesSummary
+{
+    private readonly Dictionary<string, double> _firstWarning = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _firstCritical = new(StringComparer.Ordinal);
+
+    /// <summary>The series' last frame report, or null before the first frame.</summary>
+    public FrameReport? Last { get; private set; }
+
+    /// <summary>Frames observed.</summary>
+    public long Frames { get; private set; }
+
+    /// <summary>Takes one frame of the series.</summary>
+    public void Observe(FrameReported frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        Last = frame.Report;
+        Frames++;
+        foreach (var window in frame.Alarm?.Windows ?? [])
+        {
+            if (window.Level >= AlarmLevel.Warning)
+            {
+                _firstWarning.TryAdd(window.Name, frame.Report.DoseEA2);
+            }
+
+            if (window.Level == AlarmLevel.Critical)
+            {
+                _firstCritical.TryAdd(window.Name, frame.Report.DoseEA2);
+            }
+        }
+    }
+
+    /// <summary>The table, headed by the series' frames, final dose and alarm (only the heading without a damage model).</summary>
+    public string Render()
+    {
+        if (Last is not { } last)
+        {
+            return "no frame was analysed.";
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"series {last.SeriesId}: {Frames} frames, final dose {last.DoseEA2:F0} e/Å², alarm {last.Alarm}{(last.AlarmWindows.Count > 0 ? $" ({string.Join(", ", last.AlarmWindows)})" : string.Empty)}");
+        if (last.Windows.All(w => w.Integrity is null))
+        {
+            return text.Append("(no damage model: integrity and D50 are not estimated)").ToString();
+        }
+
+        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        first warning   declared crossed");
+        foreach (var w in last.Windows)
+        {
+            string warned = _firstWarning.TryGetValue(w.Name, out double warning) ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
+            string crossed = _firstCritical.TryGetValue(w.Name, out double critical) ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed}");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>"0.13 [0.04, 0.28]", or "–" without a model estimate.</summary>
+    public static string Integrity(WindowReport w) =>
+        w.Integrity is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]") : "–";
+
+    /// <summary>"1418 [1085, 1965]", "1418 [1085, ∞]", "&gt; 10680 (not yet estimable)", or "–".</summary>
+    public static string D50(WindowReport w) => w.D50EA2 is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $"{d:F0} [{w.D50LoEA2:F0}, {(w.D50HiEA2 is { } hi ? hi.ToString("F0", CultureInfo.InvariantCulture) : "∞")}]")
+        : w.D50LoEA2 is { } lo ? string.Create(CultureInfo.InvariantCulture, $"> {lo:F0} (not yet estimable)") : "–";
+}
