@@ -13,6 +13,11 @@ internal static class ValidateCommand
     {
         var engine = new EngineOptionSet();
         var seeds = new Option<int>("--seeds") { Description = "Noise seeds per preset.", DefaultValueFactory = _ => 3 };
+        var firstSeed = new Option<int>("--first-seed")
+        {
+            Description = "The first noise seed; the sessions use seeds first … first + seeds − 1 (e.g. --first-seed 13 --seeds 12 for seeds that a tuning run on 1–12 has not seen).",
+            DefaultValueFactory = _ => 1,
+        };
         var presets = new Option<string>("--presets")
         {
             Description = "Comma-separated simulator presets.",
@@ -30,7 +35,7 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => SpectrumParameters.Default.ZeroLossCounts,
         };
         var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
-        foreach (var option in new Option[] { seeds, presets, models, output, framesOut, counts })
+        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts })
         {
             command.Add(option);
         }
@@ -51,7 +56,18 @@ internal static class ValidateCommand
                     throw new ArgumentException($"--zlp-counts must lie between 1e3 and 1e10 counts per frame, got {zeroLossCounts}.");
                 }
 
-                var scenarios = chosen.SelectMany(p => Enumerable.Range(1, parse.GetValue(seeds)).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts }))).ToList();
+                int seedCount = parse.GetValue(seeds), first = parse.GetValue(firstSeed);
+                if (seedCount < 1)
+                {
+                    throw new ArgumentException($"--seeds must be at least 1, got {seedCount}.");
+                }
+
+                if (first < 1 || first > int.MaxValue - seedCount)
+                {
+                    throw new ArgumentException($"--first-seed must be at least 1 (and leave room for --seeds), got {first}.");
+                }
+
+                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
                 long started = TimeProvider.System.GetTimestamp();
                 foreach (var scenario in scenarios)

@@ -27,10 +27,11 @@ public class ValidateCommandTests
     {
         using var dir = new TempDir();
         string frames = dir.File("frames");
-        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "exponential", "--seeds", "2", "--models", "classical",
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "exponential", "--seeds", "2", "--first-seed", "4", "--models", "classical",
             "--frames-out", frames);
         Assert.True(run.ExitCode is 0 or 1, run.Stdout + run.Stderr);
-        foreach (int seed in new[] { 1, 2 })
+        Assert.Equal(["exponential-seed4-classical.jsonl", "exponential-seed5-classical.jsonl"], Directory.GetFiles(frames, "*.jsonl").Select(Path.GetFileName).Order());
+        foreach (int seed in new[] { 4, 5 })
         {
             string stem = Path.Combine(frames, $"exponential-seed{seed}-classical");
             var lines = JsonLines.Read(stem + ".jsonl");
@@ -47,9 +48,12 @@ public class ValidateCommandTests
     [Theory]
     [InlineData("--zlp-counts", "5", "--zlp-counts must lie between")]
     [InlineData("--presets", "graphene", "unknown preset 'graphene'")]
+    [InlineData("--first-seed", "0", "--first-seed must be at least 1")]
+    [InlineData("--seeds", "0", "--seeds must be at least 1, got 0")]
     public async Task Bad_input_is_refused_with_a_specific_message_and_exit_code_2(string option, string value, string message)
     {
-        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--seeds", "1", option, value);
+        string[] args = option == "--seeds" ? ["validate", option, value] : ["validate", "--seeds", "1", option, value];
+        var run = await CliProcess.RunAsync("eelslive", Limit, args);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
     }
