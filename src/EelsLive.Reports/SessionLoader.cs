@@ -25,7 +25,7 @@ public static class SessionLoader
         var reports = ResultsFileReader.ReadAll(path);
         var notes = new List<string>
         {
-            "Built from a results file: it holds no spectra, so the spectra figure needs the session's recording (monitor --record).",
+            "Built from a results file: it holds no spectra and no model state, so the spectra and the fit-to-the-whole-series figures need the session's recording (monitor --record).",
             "A results file holds one model's output, so the D50 table shows that model only; run the report on the recording to compare both models.",
         };
         bool hasModel = reports.Any(r => r.Windows.Any(w => w.Integrity is not null));

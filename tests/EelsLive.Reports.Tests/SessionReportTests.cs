@@ -131,7 +131,8 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         Assert.Equal(60, result.Frames);
         Assert.DoesNotContain(result.FigurePaths, p => p.EndsWith("spectra.png", StringComparison.Ordinal));
         string html = File.ReadAllText(result.HtmlPath);
-        Assert.Contains("holds no spectra", html, StringComparison.Ordinal);
+        Assert.Contains("holds no spectra and no model state", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.FigurePaths, p => Path.GetFileName(p).StartsWith("fit_", StringComparison.Ordinal));
         Assert.Contains("<table id=\"d50\">", html, StringComparison.Ordinal);
         Assert.Contains("from results file", html, StringComparison.Ordinal);
         Assert.Equal(61, File.ReadAllLines(result.CsvPath).Length);
