@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using EelsLive.Alarms;
 using EelsLive.Engine;
+using EelsLive.Model.Fitting;
 using EelsLive.Outputs;
 using EelsLive.Pipeline;
 
@@ -15,8 +16,8 @@ namespace EelsLive.Web;
 /// </summary>
 internal sealed class DashboardState
 {
-    private const int ColumnsPerWindow = 5;
-    private const int SignalColumn = 0, IntegrityColumn = 1, LoColumn = 2, HiColumn = 3, FittedColumn = 4;
+    private const int ColumnsPerWindow = 4;
+    private const int SignalColumn = 0, IntegrityColumn = 1, LoColumn = 2, HiColumn = 3;
 
     private readonly DashboardOptions _options;
     private readonly FrameRateMeter _rate;
@@ -24,6 +25,7 @@ internal sealed class DashboardState
     private string[] _windowNames = [];
     private DoseHistory? _history;
     private double[] _row = [];
+    private Amplitudes?[] _observation = [];
     private string? _seriesId;
     private bool _seriesEnded;
     private long _seriesFrames;
@@ -55,6 +57,7 @@ internal sealed class DashboardState
                     _latest = null;
                     _latestMeasurement = null;
                     _history?.Clear();
+                    Array.Clear(_observation);
                     _rate.Reset();
                     _alarmReport = null;
                     _budget = BudgetStatus.None;
@@ -200,6 +203,7 @@ internal sealed class DashboardState
             _windowNames = [.. report.Windows.Select(w => w.Name)];
             _history = new DoseHistory(_options.HistoryCapacity, _windowNames.Length * ColumnsPerWindow);
             _row = new double[_windowNames.Length * ColumnsPerWindow];
+            _observation = new Amplitudes?[_windowNames.Length];
         }
 
         for (int w = 0; w < report.Windows.Count; w++)
@@ -210,7 +214,10 @@ internal sealed class DashboardState
             _row[at + IntegrityColumn] = window.Integrity ?? double.NaN;
             _row[at + LoColumn] = window.IntegrityLo ?? double.NaN;
             _row[at + HiColumn] = window.IntegrityHi ?? double.NaN;
-            _row[at + FittedColumn] = f.Snapshot?.Find(window.Name)?.Signal ?? double.NaN;
+            if (f.Snapshot?.Find(window.Name) is { } estimate)
+            {
+                _observation[w] = estimate.Observation;
+            }
         }
 
         _history.Add(report.DoseEA2, _row);
@@ -250,13 +257,13 @@ internal sealed class DashboardState
             Column(writer, "integrity", history.Column(at + IntegrityColumn));
             Column(writer, "integrity_lo", history.Column(at + LoColumn));
             Column(writer, "integrity_hi", history.Column(at + HiColumn));
-            var scale = SignalToIntegrityScale.Fit(history.Column(at + FittedColumn), history.Column(at + IntegrityColumn));
+            // Every measured signal read as integrity with the latest fit's levels, (S − S∞)/(S0 − S∞).
             writer.WriteStartArray("data_integrity");
-            if (scale is { } s)
+            if (_observation[w] is { Amplitude: not 0 } observation)
             {
                 foreach (double signal in history.Column(at + SignalColumn))
                 {
-                    PlotValue(writer, s.Apply(signal));
+                    PlotValue(writer, (signal - observation.Asymptote) / observation.Amplitude);
                 }
             }
 

@@ -33,6 +33,52 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
+    public void Measured_signals_are_drawn_as_integrity_with_the_latest_fit_s_undamaged_and_damaged_levels()
+    {
+        var state = new DashboardState(new DashboardOptions());
+        var engine = EngineEvents.Engine();
+        var events = EngineEvents.Frames(engine, 0, 60);
+        foreach (var e in events)
+        {
+            state.Observe(e);
+        }
+
+        var last = events.OfType<FrameReported>().Last();
+        var observation = last.Snapshot!.Find("c_o")!.Observation;
+        Assert.NotEqual(0, observation.Amplitude);
+        using var json = JsonDocument.Parse(state.StateJson());
+        var co = json.RootElement.GetProperty("history").GetProperty("windows").GetProperty("c_o");
+        var signals = co.GetProperty("signal").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var drawn = co.GetProperty("data_integrity").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.Equal(60, drawn.Length);
+        for (int i = 0; i < drawn.Length; i++)
+        {
+            double expected = (signals[i] - observation.Asymptote) / observation.Amplitude;
+            Assert.True(Math.Abs(expected - drawn[i]) < 1e-4, $"frame {i}: drawn {drawn[i]}, expected {expected} (plot values are sent to 6 digits)");
+        }
+
+        // The latest frame's fitted signal sits on the model's integrity there.
+        var latest = last.Snapshot.Find("c_o")!;
+        Assert.Equal(latest.Integrity, (latest.Signal - observation.Asymptote) / observation.Amplitude, 9);
+        Assert.True(drawn.Take(5).Average() > 0.8, "the first frames read as nearly intact");
+    }
+
+    [Fact]
+    public void Without_a_model_no_data_are_drawn_as_integrity()
+    {
+        var state = new DashboardState(new DashboardOptions());
+        foreach (var e in EngineEvents.Frames(EngineEvents.Engine(model: null), 0, 10))
+        {
+            state.Observe(e);
+        }
+
+        using var json = JsonDocument.Parse(state.StateJson());
+        var co = json.RootElement.GetProperty("history").GetProperty("windows").GetProperty("c_o");
+        Assert.Equal(10, co.GetProperty("signal").GetArrayLength());
+        Assert.Equal(0, co.GetProperty("data_integrity").GetArrayLength());
+    }
+
+    [Fact]
     public void Alarm_changes_are_reported_once_per_change_of_level_or_windows()
     {
         var state = new DashboardState(new DashboardOptions());
