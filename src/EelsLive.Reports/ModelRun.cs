@@ -9,4 +9,7 @@ public sealed record ModelRun(string Label, IReadOnlyList<FrameReport> Reports)
 {
     /// <summary>The model's fit to the main series after its last frame; null for a results file or without a model.</summary>
     public FinalFit? Fit { get; init; }
+
+    /// <summary>When each alarm window of the main series first warned and was declared crossed; empty for a results file.</summary>
+    public IReadOnlyList<WindowAlarmTimes> AlarmTimes { get; init; } = [];
 }

@@ -72,6 +72,10 @@ public static class ReportHtml
         }
 
         AppendD50Table(html, session, series, options.Truth);
+        if (options.Truth is { } groundTruth && session.Runs[0].AlarmTimes.Count > 0)
+        {
+            AppendAlarmTruthTable(html, session.Runs[0], groundTruth, options.Threshold, last?.DoseEA2);
+        }
 
         html.Append("<h2>Figures</h2>\n");
         foreach (var figure in figures)
@@ -101,6 +105,27 @@ public static class ReportHtml
 
         html.Append("</table>\n");
     }
+
+    private static void AppendAlarmTruthTable(StringBuilder html, ModelRun run, SessionTruth truth, double threshold, double? finalDose)
+    {
+        string theta = threshold.ToString("0.##", CultureInfo.InvariantCulture);
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Alarms against the ground truth ({E(run.Label)})</h2>\n")
+            .Append(CultureInfo.InvariantCulture, $"<p>For each alarm window: when it truly reaches θ = {theta}, when it first warned (lead: how much earlier) and when it was declared crossed (how much after the true crossing; negative is too early).</p>\n")
+            .Append("<table id=\"alarm-truth\">\n<tr><th class=\"name\">window</th><th>true θ crossing (e/Å²)</th><th>first warning (e/Å²)</th><th>lead (e/Å²)</th><th>declared crossed (e/Å²)</th><th>after the crossing (e/Å²)</th></tr>\n");
+        foreach (var times in run.AlarmTimes)
+        {
+            double? cross = truth.Find(times.Window)?.DoseAtIntegrity(threshold);
+            string crossText = truth.Find(times.Window) is null ? "unknown" : cross is { } c ? N(c) + (c > finalDose ? " (after the session)" : string.Empty) : "never";
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(times.Window)}</td><td>{E(crossText)}</td><td>{Dose(times.FirstWarningEA2)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{Difference(cross, times.FirstWarningEA2)}</td><td>{Dose(times.FirstCriticalEA2)}</td><td>{Difference(times.FirstCriticalEA2, cross)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static string Dose(double? dose) => dose is { } d ? N(d) : "—";
+
+    private static string Difference(double? a, double? b) => a is { } x && b is { } y ? N(x - y) : "—";
 
     /// <summary>The D50 cell: the value, "&gt; X" while only a lower bound is known, or "not estimable".</summary>
     public static string D50(WindowReport? w) => w switch

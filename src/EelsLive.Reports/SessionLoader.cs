@@ -1,3 +1,4 @@
+using EelsLive.Alarms;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Protocol.Recording;
@@ -48,8 +49,8 @@ public static class SessionLoader
         {
             string label = model?.ToString().ToLowerInvariant() ?? "no model";
             var spectra = samplers is null ? new Dictionary<string, SpectrumSampler>(StringComparer.Ordinal) : null;
-            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail, out var fit);
-            runs.Add(new ModelRun(label, reports) { Fit = fit });
+            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail, out var fit, out var alarmTimes);
+            runs.Add(new ModelRun(label, reports) { Fit = fit, AlarmTimes = alarmTimes });
             samplers ??= spectra;
         }
 
@@ -71,7 +72,8 @@ public static class SessionLoader
         reports.GroupBy(r => r.SeriesId, StringComparer.Ordinal).MaxBy(g => g.Count())?.Key;
 
     private static List<FrameReport> Analyse(
-        string path, MonitorOptions options, Dictionary<string, SpectrumSampler>? spectra, out SessionTailState tail, out FinalFit? fit)
+        string path, MonitorOptions options, Dictionary<string, SpectrumSampler>? spectra, out SessionTailState tail, out FinalFit? fit,
+        out IReadOnlyList<WindowAlarmTimes> alarmTimes)
     {
         var engine = new MonitorEngine(options);
         var reports = new List<FrameReport>();
@@ -109,6 +111,7 @@ public static class SessionLoader
         fit = main is not null && traces[main] is { Model: { } m, Snapshot: { } snapshot } t
             ? FinalFit.Read(main, m, snapshot, t.MidDosesEA2, t.Signals)
             : null;
+        alarmTimes = main is null ? [] : traces[main].AlarmTimes();
         return reports;
     }
 
@@ -123,12 +126,31 @@ public static class SessionLoader
 
         public List<IReadOnlyList<double?>> Signals { get; } = [];
 
+        private Dictionary<string, (double? Warning, double? Critical)> Alarms { get; } = new(StringComparer.Ordinal);
+
+        private List<string> AlarmOrder { get; } = [];
+
         public void Add(FrameReported frame, IDamageModel? model)
         {
             Model = model;
             Snapshot = frame.Snapshot ?? Snapshot;
             MidDosesEA2.Add(frame.Measurement.Dose.MidDoseEA2);
             Signals.Add(frame.Measurement.Signals);
+            foreach (var window in frame.Alarm?.Windows ?? [])
+            {
+                if (!Alarms.TryGetValue(window.Name, out var times))
+                {
+                    AlarmOrder.Add(window.Name);
+                }
+
+                double dose = frame.Report.DoseEA2;
+                Alarms[window.Name] = (
+                    times.Warning ?? (window.Level >= AlarmLevel.Warning ? dose : null),
+                    times.Critical ?? (window.Level == AlarmLevel.Critical ? dose : null));
+            }
         }
+
+        public IReadOnlyList<WindowAlarmTimes> AlarmTimes() =>
+            [.. AlarmOrder.Select(name => new WindowAlarmTimes(name, Alarms[name].Warning, Alarms[name].Critical))];
     }
 }

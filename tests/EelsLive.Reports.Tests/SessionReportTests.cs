@@ -108,10 +108,29 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         Assert.Contains("The ground truth describes series &#39;other-series&#39;, but the report shows &#39;s1&#39;", html, StringComparison.Ordinal);
         Assert.Contains("Dotted: the true integrity from truth.json.", html, StringComparison.Ordinal);
 
+        // The alarms against the truth: C–O truly halves at 100·ln 2 = 69.3 e/Å²; M–O never does; C–C is not in the truth.
+        string alarms = Regex.Match(html, "<table id=\"alarm-truth\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Matches("<td class=\"name\">m_o</td><td>never</td>", alarms);
+        Assert.Matches("<td class=\"name\">c_c</td><td>unknown</td>", alarms);
+        var co = Regex.Match(alarms, "<td class=\"name\">c_o</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>");
+        Assert.Equal("69.3", co.Groups[1].Value);
+        Assert.Equal(69.3147 - double.Parse(co.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(co.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), 0);
+
         var without = SessionReport.Build(recording, Path.Combine(dir, "plain"));
         string plain = File.ReadAllText(without.HtmlPath);
         Assert.DoesNotContain("true D50", plain, StringComparison.Ordinal);
         Assert.DoesNotContain("Dotted:", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("alarm-truth", plain, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.1)]
+    public void A_true_curve_gives_the_dose_where_it_reaches_an_integrity(double integrity)
+    {
+        var truth = new TrueIntegrity("c_o", d => Math.Exp(-d / 100), 69.3);
+        Assert.Equal(-100 * Math.Log(integrity), truth.DoseAtIntegrity(integrity)!.Value, 5);
+        Assert.Null(new TrueIntegrity("m_o", _ => 1, null).DoseAtIntegrity(integrity));
     }
 
     private static double Interpolate(double[] x, double[] y, double at)
