@@ -1,4 +1,3 @@
-using EelsLive.Alarms;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Protocol.Recording;
@@ -111,46 +110,7 @@ public static class SessionLoader
         fit = main is not null && traces[main] is { Model: { } m, Snapshot: { } snapshot } t
             ? FinalFit.Read(main, m, snapshot, t.MidDosesEA2, t.Signals)
             : null;
-        alarmTimes = main is null ? [] : traces[main].AlarmTimes();
+        alarmTimes = main is null ? [] : traces[main].Alarms.Times;
         return reports;
-    }
-
-    /// <summary>What the final fit of a series needs: its model, the last snapshot, and each frame's mid dose and signals.</summary>
-    private sealed class SeriesTrace
-    {
-        public IDamageModel? Model { get; private set; }
-
-        public ModelSnapshot? Snapshot { get; private set; }
-
-        public List<double> MidDosesEA2 { get; } = [];
-
-        public List<IReadOnlyList<double?>> Signals { get; } = [];
-
-        private Dictionary<string, (double? Warning, double? Critical)> Alarms { get; } = new(StringComparer.Ordinal);
-
-        private List<string> AlarmOrder { get; } = [];
-
-        public void Add(FrameReported frame, IDamageModel? model)
-        {
-            Model = model;
-            Snapshot = frame.Snapshot ?? Snapshot;
-            MidDosesEA2.Add(frame.Measurement.Dose.MidDoseEA2);
-            Signals.Add(frame.Measurement.Signals);
-            foreach (var window in frame.Alarm?.Windows ?? [])
-            {
-                if (!Alarms.TryGetValue(window.Name, out var times))
-                {
-                    AlarmOrder.Add(window.Name);
-                }
-
-                double dose = frame.Report.DoseEA2;
-                Alarms[window.Name] = (
-                    times.Warning ?? (window.Level >= AlarmLevel.Warning ? dose : null),
-                    times.Critical ?? (window.Level == AlarmLevel.Critical ? dose : null));
-            }
-        }
-
-        public IReadOnlyList<WindowAlarmTimes> AlarmTimes() =>
-            [.. AlarmOrder.Select(name => new WindowAlarmTimes(name, Alarms[name].Warning, Alarms[name].Critical))];
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using EelsLive.Alarms;
 using EelsLive.Engine;
+using EelsLive.Reports;
 
 namespace EelsLive.Cli.Monitoring;
 
@@ -11,8 +11,7 @@ namespace EelsLive.Cli.Monitoring;
 /// </summary>
 internal sealed class SeriesSummary
 {
-    private readonly Dictionary<string, double> _firstWarning = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _firstCritical = new(StringComparer.Ordinal);
+    private readonly FirstAlarms _alarms = new();
 
     /// <summary>The series' last frame report, or null before the first frame.</summary>
     public FrameReport? Last { get; private set; }
@@ -26,18 +25,7 @@ internal sealed class SeriesSummary
         ArgumentNullException.ThrowIfNull(frame);
         Last = frame.Report;
         Frames++;
-        foreach (var window in frame.Alarm?.Windows ?? [])
-        {
-            if (window.Level >= AlarmLevel.Warning)
-            {
-                _firstWarning.TryAdd(window.Name, frame.Report.DoseEA2);
-            }
-
-            if (window.Level == AlarmLevel.Critical)
-            {
-                _firstCritical.TryAdd(window.Name, frame.Report.DoseEA2);
-            }
-        }
+        _alarms.Observe(frame);
     }
 
     /// <summary>The table, headed by the series' frames, final dose and alarm (only the heading without a damage model).</summary>
@@ -58,8 +46,9 @@ internal sealed class SeriesSummary
         text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        first warning   declared crossed");
         foreach (var w in last.Windows)
         {
-            string warned = _firstWarning.TryGetValue(w.Name, out double warning) ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
-            string crossed = _firstCritical.TryGetValue(w.Name, out double critical) ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
+            var times = _alarms.Find(w.Name);
+            string warned = times?.FirstWarningEA2 is { } warning ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
+            string crossed = times?.FirstCriticalEA2 is { } critical ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
             text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed}");
         }
 

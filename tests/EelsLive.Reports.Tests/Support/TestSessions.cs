@@ -16,6 +16,13 @@ internal static class TestSessions
         return dir;
     }
 
+    /// <summary>One real frame event of series "s1" from the engine without a model, as a template for alarm tests.</summary>
+    public static FrameReported OneFrame()
+    {
+        var engine = new MonitorEngine(new MonitorOptions { Model = null });
+        return engine.Process(DamageFrames.Wire(DamageFrames.Frame(0, 3.0))).OfType<FrameReported>().Single();
+    }
+
     /// <summary>Records <paramref name="frames"/> damaging frames of series "s1" and its end.</summary>
     public static string Recording(string dir, int frames, double dosePerFrame = 3.0)
     {
