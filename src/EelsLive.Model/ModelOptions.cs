@@ -21,6 +21,13 @@ public sealed record ModelOptions
     /// <summary>Soft ordering priors k(more) ≥ k(less); every name must be one of the model's windows.</summary>
     public IReadOnlyList<OrderingPrior> OrderingPriors { get; init; } = [new OrderingPrior("c_o", "c_c")];
 
+    /// <summary>
+    /// Windows whose kinetic order p is known from earlier sessions of the same material (physics model; the classical model
+    /// has no order). Such a window is fitted with order-p kinetics of exactly that order (k and the network stay free) and
+    /// never switches to the stretched law. Default none: every order is estimated from the session.
+    /// </summary>
+    public IReadOnlyList<KnownOrder> KnownOrders { get; init; } = [];
+
     /// <summary>Adam iterations per refit and per ensemble member (physics model).</summary>
     public int IterationsPerRefit { get; init; } = 3;
 
@@ -195,6 +202,15 @@ public sealed record ModelOptions
         {
             Require(prior is not null && prior.MoreSensitive != prior.LessSensitive, nameof(OrderingPriors), "pairs must name two different windows");
         }
+
+        Require(KnownOrders is not null, nameof(KnownOrders), "must not be null");
+        foreach (var known in KnownOrders!)
+        {
+            Require(known is not null && !string.IsNullOrWhiteSpace(known.Window), nameof(KnownOrders), "entries must name a window");
+            Require(KnownOrder.IsAllowed(known!.Order), nameof(KnownOrders), $"order of '{known.Window}' must be between 1 and {KnownOrder.MaxOrder}, was {known.Order}");
+        }
+
+        Require(KnownOrders.Select(k => k.Window).Distinct(StringComparer.Ordinal).Count() == KnownOrders.Count, nameof(KnownOrders), "must name each window at most once");
     }
 
     /// <summary>Validates the options against a concrete window list (ordering priors must name existing windows).</summary>
@@ -222,6 +238,16 @@ public sealed record ModelOptions
                         $"Ordering prior ({prior.MoreSensitive} ≥ {prior.LessSensitive}) names window '{name}', which is not one of [{string.Join(", ", windowNames)}]; set {nameof(OrderingPriors)} accordingly.",
                         nameof(OrderingPriors));
                 }
+            }
+        }
+
+        foreach (var known in KnownOrders)
+        {
+            if (!windowNames.Contains(known.Window))
+            {
+                throw new ArgumentException(
+                    $"Known kinetic order {known} names window '{known.Window}', which is not one of [{string.Join(", ", windowNames)}]; set {nameof(KnownOrders)} accordingly.",
+                    nameof(KnownOrders));
             }
         }
     }

@@ -33,6 +33,28 @@ public class ModelOptionsTests
         Assert.False(string.IsNullOrWhiteSpace(exception.Message));
     }
 
+    public static TheoryData<IReadOnlyList<KnownOrder>, string> BadKnownOrders => new()
+    {
+        { [new KnownOrder("nope", 2)], "names window 'nope', which is not one of [pi_pi, c_c, c_o, m_o]" },
+        { [new KnownOrder("c_c", 0.5)], "order of 'c_c' must be between 1 and 3, was 0.5" },
+        { [new KnownOrder("c_c", double.NaN)], "order of 'c_c' must be between 1 and 3" },
+        { [new KnownOrder("c_c", 1.5), new KnownOrder("c_c", 2)], "must name each window at most once" },
+        { [new KnownOrder(" ", 2)], "entries must name a window" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadKnownOrders))]
+    public void A_known_order_that_cannot_apply_is_rejected_naming_it(IReadOnlyList<KnownOrder> orders, string message)
+    {
+        var options = new ModelOptions { KnownOrders = orders };
+        foreach (var kind in new[] { ModelKind.Physics, ModelKind.Classical })
+        {
+            var exception = Assert.Throws<ArgumentException>(() => DamageModels.Create(kind, ModelOptions.DefaultWindowNames, options));
+            Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+            Assert.Equal(nameof(ModelOptions.KnownOrders), exception.ParamName);
+        }
+    }
+
     [Fact]
     public void Defaults_are_valid_and_window_names_must_be_unique()
     {

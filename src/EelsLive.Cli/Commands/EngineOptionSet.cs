@@ -71,6 +71,11 @@ internal sealed class EngineOptionSet
         Description = "Soft priors that one window is damaged at least as fast as another, as \"more>less\" pairs, e.g. c_o>c_c; \"none\" for no ordering [default: c_o>c_c, where both windows exist].",
     };
 
+    public Option<string?> KineticOrder { get; } = new("--kinetic-order")
+    {
+        Description = "Kinetic order p (1–3) of windows whose kinetics are known from earlier sessions of the same material, as \"name=p,...\", e.g. c_c=1.6,c_o=1.8: the physics model fits only the rate (and network) there, which brings warnings closer to L before the crossing; a wrong order biases the forecast [default: none; every order is estimated].",
+    };
+
     public Option<int?> Seed { get; } = new("--seed")
     {
         Description = "Seed of the model's ensemble; results are reproducible for a seed [default: 12345].",
@@ -81,7 +86,7 @@ internal sealed class EngineOptionSet
         Description = "Half-width in eV of the range around 0 eV searched for the zero-loss peak [default: 3].",
     };
 
-    private IEnumerable<Option> All => [Windows, NoAlign, Normalise, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, OrderingPriors, Seed, ZlpSearchEv];
+    private IEnumerable<Option> All => [Windows, NoAlign, Normalise, DoseRate, ModelName, Threshold, LeadDose, AlarmProbability, AlarmWindows, BudgetDose, OrderingPriors, KineticOrder, Seed, ZlpSearchEv];
 
     public void AddTo(Command command)
     {
@@ -189,6 +194,24 @@ internal sealed class EngineOptionSet
             ordering = modelDefaults.OrderingPriors.Where(p => names.Contains(p.MoreSensitive) && names.Contains(p.LessSensitive)).ToArray();
         }
 
+        IReadOnlyList<KnownOrder> knownOrders = [];
+        if (settings.Text("--kinetic-order") is { } ordersText)
+        {
+            try
+            {
+                knownOrders = KnownOrder.ParseList(ordersText);
+            }
+            catch (FormatException ex)
+            {
+                throw new FormatException($"--kinetic-order: {ex.Message}", ex);
+            }
+
+            foreach (var known in knownOrders)
+            {
+                Require(names.Contains(known.Window), $"--kinetic-order names '{known.Window}', which is not one of the windows ({string.Join(", ", names)}).");
+            }
+        }
+
         var options = new MonitorOptions
         {
             Pipeline = new PipelineOptions
@@ -206,6 +229,7 @@ internal sealed class EngineOptionSet
                 LeadDoseEA2 = lead,
                 Seed = settings.Integer("--seed") ?? modelDefaults.Seed,
                 OrderingPriors = ordering,
+                KnownOrders = knownOrders,
             },
             Alarms = new AlarmOptions
             {

@@ -7,7 +7,8 @@ namespace EelsLive.Cli.Monitoring;
 
 /// <summary>
 /// Follows one series' frames and writes its final estimates as a table: per window the integrity and D50 with their 90%
-/// intervals, and the doses at which the window first warned and was first declared crossed.
+/// intervals, the doses at which the window first warned and was first declared crossed, and the kinetics law it ended on
+/// (the order read here is what <c>--kinetic-order</c> takes in later sessions of the same material).
 /// </summary>
 internal sealed class SeriesSummary
 {
@@ -43,13 +44,13 @@ internal sealed class SeriesSummary
             return text.Append("(no damage model: integrity and D50 are not estimated)").ToString();
         }
 
-        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        first warning   declared crossed");
+        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        first warning   declared crossed   kinetics");
         foreach (var w in last.Windows)
         {
             var times = _alarms.Find(w.Name);
             string warned = times?.FirstWarningEA2 is { } warning ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
             string crossed = times?.FirstCriticalEA2 is { } critical ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed,-18} {Kinetics(w)}");
         }
 
         return text.ToString().TrimEnd();
@@ -58,6 +59,14 @@ internal sealed class SeriesSummary
     /// <summary>"0.13 [0.04, 0.28]", or "–" without a model estimate.</summary>
     public static string Integrity(WindowReport w) =>
         w.Integrity is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]") : "–";
+
+    /// <summary>"order p = 1.62", "stretched β = 0.61", or "–" without a model estimate.</summary>
+    public static string Kinetics(WindowReport w) => w.Kinetics switch
+    {
+        { Order: { } order } => string.Create(CultureInfo.InvariantCulture, $"order p = {order:F2}"),
+        { Beta: { } beta } => string.Create(CultureInfo.InvariantCulture, $"stretched β = {beta:F2}"),
+        _ => "–",
+    };
 
     /// <summary>"1418 [1085, 1965]", "1418 [1085, ∞]", "&gt; 10680 (not yet estimable)", or "–".</summary>
     public static string D50(WindowReport w) => w.D50EA2 is { } d

@@ -153,6 +153,20 @@ public sealed partial class MonotoneHazard
         }
     }
 
+    /// <summary>
+    /// Pins the order parameter of one window's box bounds (and θ) at <paramref name="order"/> (1 ≤ p ≤ <see cref="MaxOrder"/>),
+    /// for a window whose order is known: p = 1 sits at the parameter's lower bound, where p − 1 is below 10⁻¹³.
+    /// </summary>
+    public void PinOrder(double order, Span<double> lower, Span<double> upper, Span<double> theta)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(order, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(order, MaxOrder);
+        var parameter = Math.Clamp(order > 1 ? Softplus.Inverse(order - 1) : LowerBounds[1], LowerBounds[1], UpperBounds[1]);
+        lower[1] = parameter;
+        upper[1] = parameter;
+        theta[1] = parameter;
+    }
+
     /// <summary>Clamps θ into its box bounds.</summary>
     public void Project(Span<double> theta)
     {

@@ -32,6 +32,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly double[] _lower;
     private readonly double[] _upper;
     private readonly KineticsBranchSelector? _selector;
+    private readonly bool[] _orderKnown;
     private double _worstReducedChiSquare = 1;
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
@@ -101,6 +102,12 @@ public sealed class PhysicsDamageModel : IDamageModel
         {
             _selector = new KineticsBranchSelector(_hazard, windows, binning.Count, options, ordering);
             _selector.Attach(_theta, _lower, _upper, _objectives, _band);
+        }
+
+        _orderKnown = new bool[windows];
+        foreach (var known in options.KnownOrders)
+        {
+            PinOrder(Array.IndexOf(_names, known.Window), known.Order);
         }
     }
 
@@ -199,7 +206,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         {
             for (var k = 0; k < _names.Length; k++)
             {
-                if (Math.Abs(_statistics.ChangeZ(k, _relativeNoiseVariance[k])) >= _options.ChangeSignificanceZ)
+                if (!_orderKnown[k] && Math.Abs(_statistics.ChangeZ(k, _relativeNoiseVariance[k])) >= _options.ChangeSignificanceZ)
                 {
                     _selector.Select(k, _series[0], _collocation, _theta, _optimizers, _lower, _upper, _objectives, _band);
                 }
@@ -242,6 +249,26 @@ public sealed class PhysicsDamageModel : IDamageModel
     private KineticsLaw LawOf(int k) => BranchOf(k) == KineticsBranch.Dispersive
         ? KineticsLaw.Stretched(DispersionOf(k))
         : KineticsLaw.OrderP(OrderOf(k)) with { Beta = _options.DispersiveKinetics ? DispersionOf(k) : null };
+
+    /// <summary>
+    /// Fixes the kinetic order of window <paramref name="k"/> for every member (its box bounds and θ) and tells the objectives
+    /// to condition on it; the window is then never offered to the kinetics selection, so it stays on order-p kinetics.
+    /// </summary>
+    private void PinOrder(int k, double order)
+    {
+        var p = _hazard.ParameterCount;
+        foreach (var theta in _theta)
+        {
+            _hazard.PinOrder(order, _lower.AsSpan(k * p, p), _upper.AsSpan(k * p, p), theta.AsSpan(k * p, p));
+        }
+
+        foreach (var objective in _objectives)
+        {
+            objective.SetOrderKnown(k, true);
+        }
+
+        _orderKnown[k] = true;
+    }
 
     /// <summary>Warm-started refit of one ensemble member on its own bootstrap-weighted bins; members share no mutable state.</summary>
     private void RefitMember(int m, int iterations)

@@ -58,6 +58,7 @@ public sealed class PhysicsObjective
     private readonly double[] _projected;
     private readonly double[] _physicsScale;
     private readonly bool[] _dispersionFree;
+    private readonly bool[] _orderKnown;
 
     /// <summary>Creates the objective for <paramref name="windows"/> windows and up to <paramref name="binCapacity"/> bins.</summary>
     public PhysicsObjective(MonotoneHazard hazard, int windows, int binCapacity, double physicsWeight, double orderingWeight, bool nonNegativeAsymptote, IReadOnlyList<(int More, int Less)> ordering)
@@ -80,6 +81,7 @@ public sealed class PhysicsObjective
         Array.Fill(_physicsScale, 1.0);
         _dispersionFree = new bool[windows];
         Array.Fill(_dispersionFree, hazard.IsDispersive);
+        _orderKnown = new bool[windows];
     }
 
     /// <summary>
@@ -198,27 +200,51 @@ public sealed class PhysicsObjective
         }
 
         // ln β pinned at a bound (β = 1 for undispersed data, or dispersion switched off) is an active constraint, not a free
-        // direction: condition on it, so a frozen exponent adds no Laplace variance.
+        // direction: condition on it, so a frozen exponent adds no Laplace variance. A known kinetic order is conditioned on
+        // in the same way.
         var d = _hazard.DispersionIndex;
         var lnBeta = theta[window * p + d];
-        if (lnBeta >= _hazard.UpperBounds[d] - PinnedTolerance || lnBeta <= _hazard.LowerBounds[d] + PinnedTolerance)
+        var betaPinned = lnBeta >= _hazard.UpperBounds[d] - PinnedTolerance || lnBeta <= _hazard.LowerBounds[d] + PinnedTolerance;
+        if (betaPinned)
         {
-            for (var i = 0; i < p; i++)
-            {
-                h[i * p + d] = 0;
-                h[d * p + i] = 0;
-            }
+            ConditionOn(h, p, d);
+        }
 
-            h[d * p + d] = 1;
+        if (_orderKnown[window])
+        {
+            ConditionOn(h, p, OrderIndex);
         }
 
         var inverted = CholeskyInverse.TryInvert(h, p, covariance, _workspace);
-        if (inverted && h[d * p + d] == 1 && (lnBeta >= _hazard.UpperBounds[d] - PinnedTolerance || lnBeta <= _hazard.LowerBounds[d] + PinnedTolerance))
+        if (inverted && betaPinned)
         {
             covariance[d * p + d] = 0;
         }
 
+        if (inverted && _orderKnown[window])
+        {
+            covariance[OrderIndex * p + OrderIndex] = 0;
+        }
+
         return inverted;
+    }
+
+    /// <summary>Sets whether the kinetic order of one window is known (pinned), so the Laplace covariance conditions on it.</summary>
+    public void SetOrderKnown(int window, bool known) => _orderKnown[window] = known;
+
+    /// <summary>Index of the order parameter softplus⁻¹(p − 1) in one window's θ.</summary>
+    private const int OrderIndex = 1;
+
+    /// <summary>Replaces row and column <paramref name="index"/> of the Hessian by a unit vector: the parameter is held fixed.</summary>
+    private static void ConditionOn(Span<double> h, int p, int index)
+    {
+        for (var i = 0; i < p; i++)
+        {
+            h[i * p + index] = 0;
+            h[index * p + i] = 0;
+        }
+
+        h[index * p + index] = 1;
     }
 
     /// <summary>Distance (in ln β) from a bound within which the dispersion exponent counts as pinned for the Laplace covariance.</summary>

@@ -44,4 +44,28 @@ public class EngineOptionSetTests
         Assert.True(error is ArgumentException or FormatException, error.GetType().Name);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void By_default_every_kinetic_order_is_estimated_and_known_ones_are_read_from_the_settings()
+    {
+        Assert.Empty(Build().ModelOptions.KnownOrders);
+        Assert.Equal([new KnownOrder("c_c", 1.6), new KnownOrder("c_o", 1.8)], Build(("KineticOrder", "c_c=1.6,c_o=1.8")).ModelOptions.KnownOrders);
+        Assert.Empty(Build(("KineticOrder", "none")).ModelOptions.KnownOrders);
+    }
+
+    [Theory]
+    [InlineData("x_y=2", "--kinetic-order names 'x_y', which is not one of the windows")]
+    [InlineData("c_c=4", "--kinetic-order: kinetic order 'c_c=4' must be between 1 and 3")]
+    [InlineData("c_c:2", "--kinetic-order: kinetic order 'c_c:2' is not \"name=p\"")]
+    public void A_kinetic_order_that_cannot_apply_is_refused_with_the_option_named(string value, string message)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => Build(("KineticOrder", value)));
+        Assert.True(error is ArgumentException or FormatException, error.GetType().Name);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    private static EelsLive.Engine.MonitorOptions Build(params (string Key, string Value)[] settings) =>
+        EngineOptionSet.Build(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>("EelsLive:" + s.Key, s.Value)))
+            .Build());
 }

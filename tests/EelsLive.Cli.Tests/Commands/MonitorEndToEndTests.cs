@@ -110,6 +110,23 @@ public class MonitorEndToEndTests
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{co.GetProperty("integrity").GetDouble():F2} [{co.GetProperty("integrity_lo").GetDouble():F2}, {co.GetProperty("integrity_hi").GetDouble():F2}]"), columns[1]);
         var firstWarned = offline.First(l => l.GetProperty("alarm_windows").EnumerateArray().Any(w => w.GetString() == "c_o")); // C–O crosses at 850 e/Å²
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{firstWarned.GetProperty("dose_e_a2").GetDouble():F0} e/Å²"), columns[3]);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"order p = {co.GetProperty("kinetic_order").GetDouble():F2}"), columns[^1]);
+
+        // Told C–O's kinetic order (as a facility would from earlier sessions), analyze fits it at exactly that order.
+        var informed = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("informed.jsonl"), "--kinetic-order", "c_o=1.8");
+        Assert.True(informed.ExitCode == 0, informed.Stderr);
+        var informedLines = JsonLines.Read(dir.File("informed.jsonl"));
+        Assert.Equal(250, informedLines.Count);
+        Assert.All(informedLines, l =>
+        {
+            var window = l.GetProperty("windows").GetProperty("c_o");
+            Assert.Equal("order_p", window.GetProperty("kinetics").GetString());
+            Assert.Equal(1.8, window.GetProperty("kinetic_order").GetDouble(), 9);
+        });
+        Assert.Contains("order p = 1.80", informed.Stdout.Split('\n').Single(l => l.StartsWith("c_o ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var refused = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("refused.jsonl"), "--kinetic-order", "c_x=1.8");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--kinetic-order names 'c_x', which is not one of the windows", refused.Stderr, StringComparison.Ordinal);
 
         // Pipeline fields never depend on timing.
         for (int i = 0; i < live.Count; i++)
