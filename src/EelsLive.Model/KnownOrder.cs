@@ -13,14 +13,23 @@ namespace EelsLive.Model;
 /// </remarks>
 /// <param name="Window">Name of the window.</param>
 /// <param name="Order">Kinetic order p of dI/dD = −k·I^p, between 1 (single exponential) and <see cref="MaxOrder"/>.</param>
-public sealed record KnownOrder(string Window, double Order)
+/// <param name="Uncertainty">
+/// Standard uncertainty σ of the order, or 0 for an exact order. With σ &gt; 0 the order is a prior the data can overrule
+/// once the session shows the decay's tail (a Gaussian prior of that width on p, whose spread the band carries), instead of
+/// a fixed value; a slightly wrong order then misleads less.
+/// </param>
+public sealed record KnownOrder(string Window, double Order, double Uncertainty = 0)
 {
+    /// <summary>Largest uncertainty that can be given (the width of the allowed order range).</summary>
+    public const double MaxUncertainty = MaxOrder - 1;
+
     /// <summary>Highest order that can be given (the physics model's bound on p).</summary>
     public const double MaxOrder = Physics.MonotoneHazard.MaxOrder;
 
     /// <summary>
-    /// Parses <c>"name=p,..."</c> (e.g. <c>c_c=1.6,c_o=1.8</c>), or <c>none</c> for no known order; throws
-    /// <see cref="FormatException"/> naming the part that is not a window name with an order between 1 and 3.
+    /// Parses <c>"name=p,..."</c> (e.g. <c>c_c=1.6,c_o=1.8</c>), each optionally with an uncertainty as <c>p±σ</c> or
+    /// <c>p+-σ</c> (e.g. <c>c_c=1.6±0.2</c>), or <c>none</c> for no known order; throws <see cref="FormatException"/> naming
+    /// the part that is not a window name with an order between 1 and 3 (and an uncertainty between 0 and 2).
     /// </summary>
     public static IReadOnlyList<KnownOrder> ParseList(string text)
     {
@@ -38,10 +47,13 @@ public sealed record KnownOrder(string Window, double Order)
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             string[] pieces = part.Split('=', StringSplitOptions.TrimEntries);
-            if (pieces.Length != 2 || pieces[0].Length == 0
-                || !double.TryParse(pieces[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double order))
+            string[] value = pieces.Length == 2 ? pieces[1].Replace("+-", "±", StringComparison.Ordinal).Split('±', StringSplitOptions.TrimEntries) : [];
+            double uncertainty = 0;
+            if (pieces.Length != 2 || pieces[0].Length == 0 || value.Length is < 1 or > 2
+                || !double.TryParse(value[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double order)
+                || (value.Length == 2 && !double.TryParse(value[1], NumberStyles.Float, CultureInfo.InvariantCulture, out uncertainty)))
             {
-                throw new FormatException($"kinetic order '{part}' is not \"name=p\" with a window name and a number, e.g. c_c=1.6.");
+                throw new FormatException($"kinetic order '{part}' is not \"name=p\" or \"name=p±σ\" with a window name and numbers, e.g. c_c=1.6 or c_c=1.6±0.2.");
             }
 
             if (!IsAllowed(order))
@@ -49,12 +61,17 @@ public sealed record KnownOrder(string Window, double Order)
                 throw new FormatException($"kinetic order '{part}' must be between 1 and {MaxOrder.ToString(CultureInfo.InvariantCulture)}.");
             }
 
+            if (!IsAllowedUncertainty(uncertainty))
+            {
+                throw new FormatException($"kinetic order '{part}': the uncertainty must be between 0 and {MaxUncertainty.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
             if (orders.Any(o => o.Window == pieces[0]))
             {
                 throw new FormatException($"kinetic order '{part}': window '{pieces[0]}' is given twice.");
             }
 
-            orders.Add(new KnownOrder(pieces[0], order));
+            orders.Add(new KnownOrder(pieces[0], order, uncertainty));
         }
 
         return orders;
@@ -63,6 +80,14 @@ public sealed record KnownOrder(string Window, double Order)
     /// <summary>True for an order the model can fit: finite and within [1, <see cref="MaxOrder"/>].</summary>
     public static bool IsAllowed(double order) => order is >= 1 and <= MaxOrder;
 
+    /// <summary>True for an uncertainty the model can use: finite and within [0, <see cref="MaxUncertainty"/>].</summary>
+    public static bool IsAllowedUncertainty(double uncertainty) => uncertainty is >= 0 and <= MaxUncertainty;
+
+    /// <summary>True when the order is exact (no uncertainty): the model then holds it fixed.</summary>
+    public bool IsExact => Uncertainty == 0;
+
     /// <inheritdoc />
-    public override string ToString() => $"{Window}={Order.ToString(CultureInfo.InvariantCulture)}";
+    public override string ToString() => IsExact
+        ? $"{Window}={Order.ToString(CultureInfo.InvariantCulture)}"
+        : $"{Window}={Order.ToString(CultureInfo.InvariantCulture)}±{Uncertainty.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -23,8 +23,9 @@ public sealed record ModelOptions
 
     /// <summary>
     /// Windows whose kinetic order p is known from earlier sessions of the same material (physics model; the classical model
-    /// has no order). Such a window is fitted with order-p kinetics of exactly that order (k and the network stay free) and
-    /// never switches to the stretched law. Default none: every order is estimated from the session.
+    /// has no order). Such a window stays on order-p kinetics (it never switches to the stretched law) with k and the network
+    /// free, and its order is either fixed (exact) or held by a Gaussian prior of the given uncertainty that the data can
+    /// overrule. Default none: every order is estimated from the session.
     /// </summary>
     public IReadOnlyList<KnownOrder> KnownOrders { get; init; } = [];
 
@@ -208,6 +209,7 @@ public sealed record ModelOptions
         {
             Require(known is not null && !string.IsNullOrWhiteSpace(known.Window), nameof(KnownOrders), "entries must name a window");
             Require(KnownOrder.IsAllowed(known!.Order), nameof(KnownOrders), $"order of '{known.Window}' must be between 1 and {KnownOrder.MaxOrder}, was {known.Order}");
+            Require(KnownOrder.IsAllowedUncertainty(known.Uncertainty), nameof(KnownOrders), $"uncertainty of the order of '{known.Window}' must be between 0 and {KnownOrder.MaxUncertainty}, was {known.Uncertainty}");
         }
 
         Require(KnownOrders.Select(k => k.Window).Distinct(StringComparer.Ordinal).Count() == KnownOrders.Count, nameof(KnownOrders), "must name each window at most once");

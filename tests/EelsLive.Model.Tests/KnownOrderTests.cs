@@ -12,6 +12,19 @@ public class KnownOrderTests
     }
 
     [Theory]
+    [InlineData("c_o=1.8±0.2")]
+    [InlineData("c_o = 1.8 +- 0.2")]
+    [InlineData("c_o=1.8 ± 0.2")]
+    public void An_order_can_carry_its_uncertainty(string text)
+    {
+        var known = Assert.Single(KnownOrder.ParseList(text));
+        Assert.Equal(new KnownOrder("c_o", 1.8, 0.2), known);
+        Assert.False(known.IsExact);
+        Assert.Equal("c_o=1.8±0.2", known.ToString());
+        Assert.True(KnownOrder.ParseList("c_o=1.8")[0].IsExact);
+    }
+
+    [Theory]
     [InlineData("none")]
     [InlineData(" None ")]
     public void None_means_every_order_is_estimated(string text) => Assert.Empty(KnownOrder.ParseList(text));
@@ -27,6 +40,10 @@ public class KnownOrderTests
     [InlineData("c_c=3.5", "'c_c=3.5' must be between 1 and 3")]
     [InlineData("c_c=NaN", "'c_c=NaN' must be between 1 and 3")]
     [InlineData("c_c=1.5,c_c=2", "window 'c_c' is given twice")]
+    [InlineData("c_c=1.5±-0.1", "'c_c=1.5±-0.1': the uncertainty must be between 0 and 2")]
+    [InlineData("c_c=1.5±2.5", "'c_c=1.5±2.5': the uncertainty must be between 0 and 2")]
+    [InlineData("c_c=1.5±wide", "'c_c=1.5±wide' is not \"name=p\"")]
+    [InlineData("c_c=1.5±0.1±0.1", "'c_c=1.5±0.1±0.1' is not \"name=p\"")]
     public void A_malformed_list_is_refused_naming_the_part(string text, string message)
     {
         var error = Assert.Throws<FormatException>(() => KnownOrder.ParseList(text));

@@ -40,6 +40,8 @@ public class ModelOptionsTests
         { [new KnownOrder("c_c", double.NaN)], "order of 'c_c' must be between 1 and 3" },
         { [new KnownOrder("c_c", 1.5), new KnownOrder("c_c", 2)], "must name each window at most once" },
         { [new KnownOrder(" ", 2)], "entries must name a window" },
+        { [new KnownOrder("c_o", 2, -0.1)], "uncertainty of the order of 'c_o' must be between 0 and 2, was -0.1" },
+        { [new KnownOrder("c_o", 2, double.PositiveInfinity)], "uncertainty of the order of 'c_o' must be between 0 and 2" },
     };
 
     [Theory]

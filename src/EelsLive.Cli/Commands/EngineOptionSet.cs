@@ -73,7 +73,7 @@ internal sealed class EngineOptionSet
 
     public Option<string?> KineticOrder { get; } = new("--kinetic-order")
     {
-        Description = "Kinetic order p (1–3) of windows whose kinetics are known from earlier sessions of the same material, as \"name=p,...\", e.g. c_c=1.6,c_o=1.8: the physics model fits only the rate (and network) there, which brings warnings closer to L before the crossing; a wrong order biases the forecast [default: none; every order is estimated].",
+        Description = "Kinetic order p (1–3) of windows whose kinetics are known from earlier sessions of the same material, as \"name=p±σ,...\" (or p+-σ), e.g. c_c=1.6±0.2,c_o=1.8±0.2: the order is held near p (the data can overrule it), which brings warnings closer to L before the crossing; without ±σ it is fixed exactly. A wrong order biases the forecast [default: none; every order is estimated].",
     };
 
     public Option<int?> Seed { get; } = new("--seed")

@@ -107,7 +107,15 @@ public sealed class PhysicsDamageModel : IDamageModel
         _orderKnown = new bool[windows];
         foreach (var known in options.KnownOrders)
         {
-            PinOrder(Array.IndexOf(_names, known.Window), known.Order);
+            var k = Array.IndexOf(_names, known.Window);
+            if (known.IsExact)
+            {
+                PinOrder(k, known.Order);
+            }
+            else
+            {
+                HoldOrder(k, known.Order, known.Uncertainty);
+            }
         }
     }
 
@@ -251,7 +259,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         : KineticsLaw.OrderP(OrderOf(k)) with { Beta = _options.DispersiveKinetics ? DispersionOf(k) : null };
 
     /// <summary>
-    /// Fixes the kinetic order of window <paramref name="k"/> for every member (its box bounds and θ) and tells the objectives
+    /// Fixes the exact kinetic order of window <paramref name="k"/> for every member (its box bounds and θ) and tells the objectives
     /// to condition on it; the window is then never offered to the kinetics selection, so it stays on order-p kinetics.
     /// </summary>
     private void PinOrder(int k, double order)
@@ -265,6 +273,28 @@ public sealed class PhysicsDamageModel : IDamageModel
         foreach (var objective in _objectives)
         {
             objective.SetOrderKnown(k, true);
+        }
+
+        _orderKnown[k] = true;
+    }
+
+    /// <summary>
+    /// Gives window <paramref name="k"/> a Gaussian prior on its order (centre <paramref name="order"/>, standard deviation
+    /// <paramref name="uncertainty"/>): the full-data fit is pulled towards the given order, each bagged member towards its
+    /// own quantile of that prior (as the spread member priors do over the whole order range), and every fit starts there.
+    /// The window is never offered to the kinetics selection.
+    /// </summary>
+    private void HoldOrder(int k, double order, double uncertainty)
+    {
+        var p = _hazard.ParameterCount;
+        var members = _theta.Length;
+        var weight = 1 / (2 * uncertainty * uncertainty);
+        for (var m = 0; m < members; m++)
+        {
+            var z = m == 0 ? 0 : Normal.InvCDF(0, 1, (m - 0.5) / (members - 1));
+            var centre = Math.Clamp(order - 1 + uncertainty * z, 0, MonotoneHazard.MaxOrder - 1);
+            _objectives[m].SetOrderPrior(k, centre, weight);
+            _theta[m][k * p + 1] = Math.Clamp(Softplus.Inverse(Math.Max(centre, 1e-6)), _lower[k * p + 1], _upper[k * p + 1]);
         }
 
         _orderKnown[k] = true;

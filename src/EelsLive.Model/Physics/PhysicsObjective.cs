@@ -59,6 +59,8 @@ public sealed class PhysicsObjective
     private readonly double[] _physicsScale;
     private readonly bool[] _dispersionFree;
     private readonly bool[] _orderKnown;
+    private readonly double[] _orderPriorCentre;
+    private readonly double[] _orderPriorWeight;
 
     /// <summary>Creates the objective for <paramref name="windows"/> windows and up to <paramref name="binCapacity"/> bins.</summary>
     public PhysicsObjective(MonotoneHazard hazard, int windows, int binCapacity, double physicsWeight, double orderingWeight, bool nonNegativeAsymptote, IReadOnlyList<(int More, int Less)> ordering)
@@ -82,6 +84,8 @@ public sealed class PhysicsObjective
         _dispersionFree = new bool[windows];
         Array.Fill(_dispersionFree, hazard.IsDispersive);
         _orderKnown = new bool[windows];
+        _orderPriorCentre = new double[windows];
+        _orderPriorWeight = new double[windows];
     }
 
     /// <summary>
@@ -199,6 +203,12 @@ public sealed class PhysicsObjective
             h[i * p + i] += LaplaceRidge;
         }
 
+        if (_orderPriorWeight[window] > 0)
+        {
+            // Gauss–Newton curvature of W·(q − q₀)² in the order parameter: 2W·(dq/dπ)².
+            h[OrderIndex * p + OrderIndex] += 2 * _orderPriorWeight[window] * _coefficients[2] * _coefficients[2];
+        }
+
         // ln β pinned at a bound (β = 1 for undispersed data, or dispersion switched off) is an active constraint, not a free
         // direction: condition on it, so a frozen exponent adds no Laplace variance. A known kinetic order is conditioned on
         // in the same way.
@@ -227,6 +237,18 @@ public sealed class PhysicsObjective
         }
 
         return inverted;
+    }
+
+    /// <summary>
+    /// Gives one window a quadratic prior W·(q − q₀)² on q = p − 1 (χ²/2 units), replacing the shared pull towards first order
+    /// and the member's order anchor: for an order known up to an uncertainty σ, W = 1/(2σ²). The Laplace covariance includes
+    /// its curvature. A weight of 0 removes it.
+    /// </summary>
+    public void SetOrderPrior(int window, double centre, double weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        _orderPriorCentre[window] = centre;
+        _orderPriorWeight[window] = weight;
     }
 
     /// <summary>Sets whether the kinetic order of one window is known (pinned), so the Laplace covariance conditions on it.</summary>
@@ -269,7 +291,7 @@ public sealed class PhysicsObjective
             _hazard.Prepare(t, _coefficients, _dispersionFree[k]);
             loss += DataTerm(data, k, g);
             loss += PhysicsTerm(collocation, k, g);
-            loss += PriorTerm(t, g);
+            loss += PriorTerm(t, k, g);
         }
 
         foreach (var (more, less) in _ordering)
@@ -297,7 +319,7 @@ public sealed class PhysicsObjective
         var t = theta.Slice(window * p, p);
         gradient.Clear();
         _hazard.Prepare(t, _coefficients, _dispersionFree[window]);
-        return DataTerm(data, window, gradient) + residualFactor * PhysicsTerm(collocation, window, gradient) + PriorTerm(t, gradient);
+        return DataTerm(data, window, gradient) + residualFactor * PhysicsTerm(collocation, window, gradient) + PriorTerm(t, window, gradient);
     }
 
     /// <summary>
@@ -442,7 +464,7 @@ public sealed class PhysicsObjective
 
     private double PointScale(int window, double dose) => dose <= ObservedDoseEA2 ? _physicsScale[window] : 1;
 
-    private double PriorTerm(ReadOnlySpan<double> theta, Span<double> gradient)
+    private double PriorTerm(ReadOnlySpan<double> theta, int window, Span<double> gradient)
     {
         var lambda = _hazard.ValueAndGradient(_coefficients, PriorDoseEA2, _hazard.U(PriorDoseEA2), _scratch);
         var loss = RatePriorWeight * lambda;
@@ -459,7 +481,14 @@ public sealed class PhysicsObjective
             gradient[_hazard.DispersionIndex] += 2 * DispersionPriorWeight * dispersionOffset;
         }
 
-        if (OrderAnchor is { } anchor)
+        if (_orderPriorWeight[window] > 0)
+        {
+            // A window whose order is known up to an uncertainty: this member's own centre, replacing the shared pulls.
+            var offset = _coefficients[1] - _orderPriorCentre[window];
+            loss += _orderPriorWeight[window] * offset * offset;
+            gradient[1] += 2 * _orderPriorWeight[window] * offset * _coefficients[2];
+        }
+        else if (OrderAnchor is { } anchor)
         {
             var offset = _coefficients[1] - anchor;
             loss += OrderAnchorWeight * offset * offset;

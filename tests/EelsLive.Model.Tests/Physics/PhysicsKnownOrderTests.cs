@@ -62,4 +62,22 @@ public class PhysicsKnownOrderTests
         Assert.True(known[0] > 0, "the rate keeps its variance");
         Assert.True(band.CovarianceOf(names.IndexOf("c_o"))[order * p + order] > 0, "an estimated order keeps its variance");
     }
+
+    [Fact]
+    public void An_order_given_with_its_uncertainty_is_a_prior_the_data_overrule_and_the_band_keeps_its_spread()
+    {
+        // Second-order C–C data, given as p = 1.3 ± 0.3 (2.3σ off): the data pull the order to the truth, the law stays order-p, and
+        // the order is not conditioned on. Given exactly, it would stay at 1.3.
+        var session = SyntheticSession.MixedResponse(IntegrityCurve.OrderP(600, 2), IntegrityCurve.OrderP(500, 2.5), frames: 1000, relativeNoise: 0.003);
+        var names = session.Names.ToList();
+        var cc = names.IndexOf("c_c");
+        var model = (PhysicsDamageModel)DamageModels.Create(ModelKind.Physics, session.Names, new ModelOptions { Seed = 4, KnownOrders = [new KnownOrder("c_c", 1.3, 0.3)] });
+        var snapshots = SessionRunner.Run(model, session, seed: 4);
+
+        Assert.InRange(model.OrderOf(cc), 1.7, 2.3); // the truth is 2; the prior said 1.3
+        Assert.Equal(KineticsBranch.OrderP, model.BranchOf(cc));
+        Assert.All(snapshots, snapshot => Assert.Equal("order_p", snapshot.Find("c_c")!.Kinetics!.Name));
+        var p = new MonotoneHazard(new ModelOptions().HiddenUnits, new ModelOptions().ReferenceDoseEA2).ParameterCount;
+        Assert.True(((EnsembleLogHazardBand)model.Band).CovarianceOf(cc)[1 * p + 1] > 0, "the order keeps its Laplace variance");
+    }
 }

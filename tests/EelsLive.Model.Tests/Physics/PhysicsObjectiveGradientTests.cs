@@ -11,7 +11,8 @@ public class PhysicsObjectiveGradientTests
     [InlineData(13, true, true, null)]
     [InlineData(14, true, false, 1.3)]
     [InlineData(15, true, true, 0.4)]
-    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches, double? orderAnchor)
+    [InlineData(16, true, false, 1.3, 0.7)]
+    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches, double? orderAnchor, double? knownOrderExcess = null)
     {
         var random = new Random(seed);
         var hazard = new MonotoneHazard(2, 100);
@@ -27,6 +28,11 @@ public class PhysicsObjectiveGradientTests
             OrderAnchorWeight = orderAnchor is null ? 0 : 0.5,
             DispersionAnchor = orderAnchor is null ? null : -0.5,
         };
+        if (knownOrderExcess is { } q)
+        {
+            objective.SetOrderPrior(0, q, 5.5); // window 0's order known as p = 1 + q ± 0.3
+        }
+
         var theta = new double[objective.ParameterCount];
         hazard.Initialize(theta.AsSpan(0, hazard.ParameterCount), 900, () => random.NextDouble() - 0.5, 1);
         hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
