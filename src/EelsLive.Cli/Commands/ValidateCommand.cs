@@ -34,8 +34,12 @@ internal static class ValidateCommand
             Description = "Counts per frame in the simulated zero-loss peak; the plasmon and every window feature scale with it (the flat background does not), so it sets the counting noise.",
             DefaultValueFactory = _ => SpectrumParameters.Default.ZeroLossCounts,
         };
+        var trueOrders = new Option<double?>("--true-orders")
+        {
+            Description = "Give every order-p and single-exponential window the simulator's true kinetic order, with this uncertainty σ (0 = exact), as --kinetic-order p±σ would: what knowing the material's kinetics gains (docs/validation.md, \"Known kinetic orders\"). Other windows keep estimating their kinetics [default: every order is estimated].",
+        };
         var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
-        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts })
+        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts, trueOrders })
         {
             command.Add(option);
         }
@@ -67,17 +71,40 @@ internal static class ValidateCommand
                     throw new ArgumentException($"--first-seed must be at least 1 (and leave room for --seeds), got {first}.");
                 }
 
+                double? orderUncertainty = parse.GetValue(trueOrders);
+                if (orderUncertainty is { } sigma)
+                {
+                    if (!KnownOrder.IsAllowedUncertainty(sigma))
+                    {
+                        throw new ArgumentException($"--true-orders must be an uncertainty between 0 and {KnownOrder.MaxUncertainty}, got {sigma}.");
+                    }
+
+                    if (options.ModelOptions.KnownOrders.Count > 0)
+                    {
+                        throw new ArgumentException("--true-orders and --kinetic-order cannot be combined: the first gives each preset its own true orders.");
+                    }
+                }
+
                 var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
+                var windowNames = options.Pipeline.Windows.Select(w => w.Name).ToArray();
                 long started = TimeProvider.System.GetTimestamp();
                 foreach (var scenario in scenarios)
                 {
-                    outcomes.Add(ValidationRunner.Run(scenario, options, parse.GetValue(framesOut)));
+                    var scenarioOptions = orderUncertainty is { } uncertainty
+                        ? options with { ModelOptions = options.ModelOptions with { KnownOrders = TrueKineticOrders.Of(scenario.Preset, uncertainty, windowNames) } }
+                        : options;
+                    outcomes.Add(ValidationRunner.Run(scenario, scenarioOptions, parse.GetValue(framesOut)));
                     System.Console.Error.WriteLine($"  {scenario}: done ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s)");
                 }
 
                 var report = new ValidationReport(outcomes, options.Alarms.LeadDoseEA2);
                 string markdown = report.ToMarkdown();
+                if (orderUncertainty is { } given)
+                {
+                    markdown = $"Kinetic orders given: each preset's true order ± {given} in its order-p and single-exponential windows (`--true-orders {given}`).{Environment.NewLine}{Environment.NewLine}{markdown}";
+                }
+
                 System.Console.WriteLine(markdown);
                 if (parse.GetValue(output) is { } file)
                 {

@@ -50,11 +50,34 @@ public class ValidateCommandTests
     [InlineData("--presets", "graphene", "unknown preset 'graphene'")]
     [InlineData("--first-seed", "0", "--first-seed must be at least 1")]
     [InlineData("--seeds", "0", "--seeds must be at least 1, got 0")]
+    [InlineData("--true-orders", "-0.1", "--true-orders must be an uncertainty between 0 and 2, got -0.1")]
+    [InlineData("--true-orders", "0.2 --kinetic-order c_c=1.5", "--true-orders and --kinetic-order cannot be combined")]
     public async Task Bad_input_is_refused_with_a_specific_message_and_exit_code_2(string option, string value, string message)
     {
-        string[] args = option == "--seeds" ? ["validate", option, value] : ["validate", "--seeds", "1", option, value];
+        string[] args = option == "--seeds" ? ["validate", option, value] : ["validate", "--seeds", "1", option, .. value.Split(' ')];
         var run = await CliProcess.RunAsync("eelslive", Limit, args);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task True_orders_give_each_preset_its_own_kinetic_orders_and_say_so_in_the_report()
+    {
+        using var dir = new TempDir();
+        string frames = dir.File("frames");
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "orderp,stretched", "--seeds", "1", "--models", "physics",
+            "--true-orders", "0", "--frames-out", frames, "--out", dir.File("report.md"));
+        Assert.True(run.ExitCode is 0 or 1, run.Stdout + run.Stderr);
+        Assert.StartsWith("Kinetic orders given: each preset's true order ± 0 ", File.ReadAllText(dir.File("report.md")), StringComparison.Ordinal);
+
+        // orderp's windows are fitted at exactly their true orders; stretched has none to give and keeps choosing its law.
+        var orderp = JsonLines.Read(Path.Combine(frames, "orderp-seed1-physics.jsonl"));
+        foreach (var (name, order) in new[] { ("pi_pi", 1.5), ("c_c", 2.0), ("c_o", 2.5) })
+        {
+            Assert.All(orderp, l => Assert.Equal(order, l.GetProperty("windows").GetProperty(name).GetProperty("kinetic_order").GetDouble(), 9));
+        }
+
+        var stretched = JsonLines.Read(Path.Combine(frames, "stretched-seed1-physics.jsonl"));
+        Assert.Equal("stretched", stretched[^1].GetProperty("windows").GetProperty("c_c").GetProperty("kinetics").GetString());
     }
 }
