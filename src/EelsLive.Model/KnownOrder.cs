@@ -77,6 +77,13 @@ public sealed record KnownOrder(string Window, double Order, double Uncertainty 
         return orders;
     }
 
+    /// <summary>The list as <see cref="ParseList"/> reads it (<c>c_c=1.6±0.2,c_o=1.8</c>), or <c>none</c> when it is empty.</summary>
+    public static string FormatList(IReadOnlyList<KnownOrder> orders)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        return orders.Count == 0 ? "none" : string.Join(",", orders);
+    }
+
     /// <summary>True for an order the model can fit: finite and within [1, <see cref="MaxOrder"/>].</summary>
     public static bool IsAllowed(double order) => order is >= 1 and <= MaxOrder;
 

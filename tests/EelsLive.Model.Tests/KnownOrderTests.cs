@@ -59,4 +59,15 @@ public class KnownOrderTests
         Assert.True(KnownOrder.IsAllowed(1));
         Assert.False(KnownOrder.IsAllowed(Math.BitDecrement(1.0)));
     }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("c_c=1.6")]
+    [InlineData("c_c=1.6±0.2,c_o=1.8,m_o=1±0.05")]
+    public void A_formatted_list_reads_back_as_the_same_orders(string text)
+    {
+        var orders = KnownOrder.ParseList(text);
+        Assert.Equal(text, KnownOrder.FormatList(orders));
+        Assert.Equal(orders, KnownOrder.ParseList(KnownOrder.FormatList(orders)));
+    }
 }

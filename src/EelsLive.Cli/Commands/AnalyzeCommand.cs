@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Outputs;
 using EelsLive.Pipeline;
 using EelsLive.Protocol.Recording;
@@ -78,7 +79,9 @@ internal static class AnalyzeCommand
             System.Console.Error.WriteLine($"note: the session file ends with a {reader.TailState.ToString().ToLowerInvariant()} record (as after a crash); everything before it was analysed");
         }
 
-        System.Console.WriteLine($"analysed {messages} messages: {frames} frames, {engine.Pipeline.RejectedMessages} rejected; results in {outPath}");
+        var known = options.ModelOptions.KnownOrders;
+        System.Console.WriteLine($"analysed {messages} messages: {frames} frames, {engine.Pipeline.RejectedMessages} rejected; results in {outPath}"
+            + (known.Count > 0 && options.Model == ModelKind.Physics ? $"; kinetic orders given: {KnownOrder.FormatList(known)}" : string.Empty));
         foreach (var summary in summaries.Values)
         {
             System.Console.WriteLine();

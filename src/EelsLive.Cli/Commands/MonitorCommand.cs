@@ -3,6 +3,7 @@ using EelsLive.Cli.Console;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Outputs;
 using EelsLive.Protocol;
 using EelsLive.Reports;
@@ -138,7 +139,9 @@ internal static class MonitorCommand
         try
         {
             var session = new MonitorSession(settings, loggers, stdout, services.GetRequiredService<TimeProvider>());
-            await stdout.WriteLineAsync($"monitoring {settings.Endpoint} (Ctrl-C to stop)");
+            var known = settings.Options.ModelOptions.KnownOrders;
+            await stdout.WriteLineAsync($"monitoring {settings.Endpoint} (Ctrl-C to stop)"
+                + (known.Count > 0 && settings.Options.Model == ModelKind.Physics ? $"; kinetic orders given: {KnownOrder.FormatList(known)}" : string.Empty));
             result = await session.RunAsync(stop);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
