@@ -1,4 +1,5 @@
 using System.Globalization;
+using EelsLive.Model;
 using System.Net;
 using System.Text;
 using EelsLive.Engine;
@@ -46,6 +47,11 @@ public static class ReportHtml
         if (options.Truth is { } truth)
         {
             Row(html, "Ground truth", $"{truth.Source} (series {truth.SeriesId})");
+        }
+
+        if (session.Kind == ReportInputKind.Recording && options.Engine.ModelOptions.KnownOrders is { Count: > 0 } givenOrders && options.Models.Contains(ModelKind.Physics))
+        {
+            Row(html, "Kinetic orders given", $"{KnownOrder.FormatList(givenOrders)} (physics model, this re-analysis)");
         }
 
         html.Append("</table>\n");

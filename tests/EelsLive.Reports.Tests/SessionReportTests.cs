@@ -51,6 +51,23 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         Assert.All(lines.Skip(1), line => Assert.Equal(header.Length, line.Split(',').Length));
         Assert.Contains(lines[^1].Split(',')[Array.IndexOf(header, "c_o.kinetics")], new[] { "order_p", "stretched" });
         Assert.StartsWith("s1,89,", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Kinetic orders given", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recording_re_analysed_with_known_kinetic_orders_says_so_and_fits_them()
+    {
+        string dir = TestSessions.TempDirectory();
+        string recording = TestSessions.Recording(dir, 90);
+        var engine = new EelsLive.Engine.MonitorOptions();
+        engine = engine with { ModelOptions = engine.ModelOptions with { KnownOrders = [new EelsLive.Model.KnownOrder("c_o", 1.8)] } };
+
+        var result = SessionReport.Build(recording, Path.Combine(dir, "report"), new SessionReportOptions { Engine = engine });
+
+        Assert.Contains("<tr><th class=\"name\">Kinetic orders given</th><td>c_o=1.8 (physics model, this re-analysis)</td></tr>", File.ReadAllText(result.HtmlPath), StringComparison.Ordinal);
+        var lines = File.ReadAllLines(result.CsvPath);
+        int order = Array.IndexOf(lines[0].Split(','), "c_o.kinetic_order");
+        Assert.All(lines.Skip(1), line => Assert.Equal(1.8, double.Parse(line.Split(',')[order], System.Globalization.CultureInfo.InvariantCulture), 9));
     }
 
     [Fact]
