@@ -1,8 +1,8 @@
 using System.Globalization;
-using EelsLive.Model;
 using System.Net;
 using System.Text;
 using EelsLive.Engine;
+using EelsLive.Model;
 
 namespace EelsLive.Reports;
 
