@@ -93,8 +93,11 @@ public sealed record KnownOrder(string Window, double Order, double Uncertainty 
     /// <summary>True when the order is exact (no uncertainty): the model then holds it fixed.</summary>
     public bool IsExact => Uncertainty == 0;
 
+    /// <summary>The order as given, <c>1.8</c> or <c>1.8±0.2</c>.</summary>
+    public string OrderText => IsExact
+        ? Order.ToString(CultureInfo.InvariantCulture)
+        : $"{Order.ToString(CultureInfo.InvariantCulture)}±{Uncertainty.ToString(CultureInfo.InvariantCulture)}";
+
     /// <inheritdoc />
-    public override string ToString() => IsExact
-        ? $"{Window}={Order.ToString(CultureInfo.InvariantCulture)}"
-        : $"{Window}={Order.ToString(CultureInfo.InvariantCulture)}±{Uncertainty.ToString(CultureInfo.InvariantCulture)}";
+    public override string ToString() => $"{Window}={OrderText}";
 }

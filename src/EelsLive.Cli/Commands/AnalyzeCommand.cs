@@ -63,7 +63,7 @@ internal static class AnalyzeCommand
                             frames++;
                             if (!summaries.TryGetValue(f.Report.SeriesId, out var summary))
                             {
-                                summaries[f.Report.SeriesId] = summary = new SeriesSummary();
+                                summaries[f.Report.SeriesId] = summary = new SeriesSummary(options.Model == ModelKind.Physics ? options.ModelOptions.KnownOrders : null);
                             }
 
                             summary.Observe(f);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Reports;
 
 namespace EelsLive.Cli.Monitoring;
@@ -8,11 +9,13 @@ namespace EelsLive.Cli.Monitoring;
 /// <summary>
 /// Follows one series' frames and writes its final estimates as a table: per window the integrity and D50 with their 90%
 /// intervals, the doses at which the window first warned and was first declared crossed, and the kinetics law it ended on
-/// (the order read here is what <c>--kinetic-order</c> takes in later sessions of the same material).
+/// (the order read here is what <c>--kinetic-order</c> takes in later sessions of the same material; a given order is shown
+/// beside it, so that data which pulled a held order away from it are seen).
 /// </summary>
-internal sealed class SeriesSummary
+internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null)
 {
     private readonly FirstAlarms _alarms = new();
+    private readonly IReadOnlyList<KnownOrder> _givenOrders = givenOrders ?? [];
 
     /// <summary>The series' last frame report, or null before the first frame.</summary>
     public FrameReport? Last { get; private set; }
@@ -50,7 +53,8 @@ internal sealed class SeriesSummary
             var times = _alarms.Find(w.Name);
             string warned = times?.FirstWarningEA2 is { } warning ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
             string crossed = times?.FirstCriticalEA2 is { } critical ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed,-18} {Kinetics(w)}");
+            string given = _givenOrders.FirstOrDefault(o => o.Window == w.Name) is { } known ? $" (given {known.OrderText})" : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed,-18} {Kinetics(w)}{given}");
         }
 
         return text.ToString().TrimEnd();

@@ -124,7 +124,7 @@ public class MonitorEndToEndTests
             Assert.Equal(1.8, window.GetProperty("kinetic_order").GetDouble(), 9);
         });
         Assert.Contains("; kinetic orders given: c_o=1.8", informed.Stdout, StringComparison.Ordinal);
-        Assert.Contains("order p = 1.80", informed.Stdout.Split('\n').Single(l => l.StartsWith("c_o ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith("order p = 1.80 (given 1.8)", informed.Stdout.Split('\n').Single(l => l.StartsWith("c_o ", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
         var refused = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("refused.jsonl"), "--kinetic-order", "c_x=1.8");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--kinetic-order names 'c_x', which is not one of the windows", refused.Stderr, StringComparison.Ordinal);
