@@ -4,7 +4,8 @@ namespace EelsLive.Model;
 
 /// <summary>
 /// The kinetic order p of one window, known from earlier sessions of the same material: the physics model then fits the
-/// window with order-p kinetics of exactly this order instead of estimating p from the session's own data.
+/// window with order-p kinetics of this order (exactly, or held near it by a prior of the given uncertainty) instead of
+/// estimating p from the session's own data alone.
 /// </summary>
 /// <remarks>
 /// Before the crossing the data of one session hardly tell the order apart (docs/validation.md, "How early can any alarm
