@@ -32,7 +32,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly double[] _lower;
     private readonly double[] _upper;
     private readonly KineticsBranchSelector? _selector;
-    private readonly bool[] _orderKnown;
+    private readonly bool[] _orderGiven;
     private double _worstReducedChiSquare = 1;
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
@@ -104,7 +104,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             _selector.Attach(_theta, _lower, _upper, _objectives, _band);
         }
 
-        _orderKnown = new bool[windows];
+        _orderGiven = new bool[windows];
         foreach (var known in options.KnownOrders)
         {
             var k = Array.IndexOf(_names, known.Window);
@@ -214,7 +214,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         {
             for (var k = 0; k < _names.Length; k++)
             {
-                if (!_orderKnown[k] && Math.Abs(_statistics.ChangeZ(k, _relativeNoiseVariance[k])) >= _options.ChangeSignificanceZ)
+                if (!_orderGiven[k] && Math.Abs(_statistics.ChangeZ(k, _relativeNoiseVariance[k])) >= _options.ChangeSignificanceZ)
                 {
                     _selector.Select(k, _series[0], _collocation, _theta, _optimizers, _lower, _upper, _objectives, _band);
                 }
@@ -275,7 +275,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             objective.SetOrderKnown(k, true);
         }
 
-        _orderKnown[k] = true;
+        _orderGiven[k] = true;
     }
 
     /// <summary>
@@ -297,7 +297,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             _theta[m][k * p + 1] = Math.Clamp(Softplus.Inverse(Math.Max(centre, 1e-6)), _lower[k * p + 1], _upper[k * p + 1]);
         }
 
-        _orderKnown[k] = true;
+        _orderGiven[k] = true;
     }
 
     /// <summary>Warm-started refit of one ensemble member on its own bootstrap-weighted bins; members share no mutable state.</summary>
