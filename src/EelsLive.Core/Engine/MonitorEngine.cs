@@ -17,6 +17,7 @@ public sealed class MonitorEngine
     private readonly string[] _windowNames;
     private readonly double[] _signals;
     private readonly DoseBudget _budget;
+    private readonly KineticsLaw?[] _laws;
     private IDamageModel? _model;
     private ModelSnapshot? _snapshot;
     private AlarmEvaluator? _alarms;
@@ -31,6 +32,7 @@ public sealed class MonitorEngine
         _windowNames = _options.Pipeline.Windows.Select(w => w.Name).ToArray();
         _signals = new double[_windowNames.Length];
         _budget = new DoseBudget(_options.Alarms.BudgetDoseEA2);
+        _laws = new KineticsLaw?[_windowNames.Length];
     }
 
     /// <summary>The pipeline, for its counters.</summary>
@@ -48,7 +50,9 @@ public sealed class MonitorEngine
     /// <summary>
     /// Processes one message. When <paramref name="coalesceRefit"/> is true (more frames are already queued),
     /// the frame is added to the model but the refit waits for the last of them, so the engine never lags more
-    /// than one refit behind; the frame's report then carries the previous estimates and <c>fit_ms</c> null.
+    /// than one refit behind; the frame's report then carries the previous estimates and <c>fit_ms</c> null. A frame's
+    /// <see cref="FrameReported"/> is followed by an <see cref="AlarmChanged"/> when the alarm or budget alert changed, and by a
+    /// <see cref="KineticsChanged"/> for each window whose fit changed kinetics law.
     /// </summary>
     public IReadOnlyList<PipelineEvent> Process(RecordedMessage message, bool coalesceRefit = false)
     {
@@ -69,6 +73,7 @@ public sealed class MonitorEngine
                         results.Add(new AlarmChanged(reported.Report, reported.Alarm, reported.Budget) { ReceivedUnixS = reported.ReceivedUnixS });
                     }
 
+                    AddLawChanges(reported, results);
                     break;
                 default:
                     results.Add(e);
@@ -84,9 +89,30 @@ public sealed class MonitorEngine
         _snapshot = null;
         _alarm = null;
         _budgetAlert = BudgetAlert.None;
+        Array.Clear(_laws);
         _model = _options.Model is { } kind ? DamageModels.Create(kind, _windowNames, _options.ModelOptions) : null;
         _alarms = _model is null ? null : new AlarmEvaluator(_options.Alarms);
         return started;
+    }
+
+    /// <summary>Adds a <see cref="KineticsChanged"/> for every window whose law differs from the one it followed before this frame.</summary>
+    private void AddLawChanges(FrameReported reported, List<PipelineEvent> results)
+    {
+        var windows = reported.Report.Windows;
+        for (int w = 0; w < windows.Count; w++)
+        {
+            if (windows[w].Kinetics is not { } law)
+            {
+                continue;
+            }
+
+            if (_laws[w] is { } previous && previous.Name != law.Name)
+            {
+                results.Add(new KineticsChanged(reported.Report, windows[w].Name, previous, law) { ReceivedUnixS = reported.ReceivedUnixS });
+            }
+
+            _laws[w] = law;
+        }
     }
 
     private FrameReported OnFrame(FrameMeasured measured, bool coalesceRefit, out bool alarmChanged)

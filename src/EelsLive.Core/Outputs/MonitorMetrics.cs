@@ -6,7 +6,8 @@ namespace EelsLive.Outputs;
 
 /// <summary>
 /// <see cref="System.Diagnostics.Metrics"/> instruments of a monitor run under the meter <c>EelsLive.Monitor</c>:
-/// frames, lost frames, rejected messages, alarm changes, fit time and the cumulative dose, for dotnet-counters or OpenTelemetry.
+/// frames, lost frames, rejected messages, alarm changes, changes of a window's kinetics law, fit time and the cumulative dose,
+/// for dotnet-counters or OpenTelemetry.
 /// </summary>
 public sealed class MonitorMetrics : IDisposable
 {
@@ -18,6 +19,7 @@ public sealed class MonitorMetrics : IDisposable
     private readonly Counter<long> _lost;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _alarms;
+    private readonly Counter<long> _lawChanges;
     private readonly Histogram<double> _fitMs;
     private double _dose;
     private double _doseRate;
@@ -31,6 +33,7 @@ public sealed class MonitorMetrics : IDisposable
         _lost = _meter.CreateCounter<long>("eelslive.frames.lost", "{frame}", "Frames lost in transit (sequence gaps).");
         _rejected = _meter.CreateCounter<long>("eelslive.messages.rejected", "{message}", "Messages rejected as malformed or out of order.");
         _alarms = _meter.CreateCounter<long>("eelslive.alarm.changes", "{change}", "Changes of the damage alarm or the dose-budget alert.");
+        _lawChanges = _meter.CreateCounter<long>("eelslive.kinetics.changes", "{change}", "Changes of a window's kinetics law (tagged with the window).");
         _fitMs = _meter.CreateHistogram<double>("eelslive.fit.duration", "ms", "Wall time of one model refit.");
         _meter.CreateObservableGauge("eelslive.dose", () => Volatile.Read(ref _dose), "e/Å²", "Cumulative electron dose of the current series.");
         _meter.CreateObservableGauge("eelslive.dose.rate", () => Volatile.Read(ref _doseRate), "e/Å²/s", "Current dose rate.");
@@ -65,6 +68,9 @@ public sealed class MonitorMetrics : IDisposable
                 break;
             case AlarmChanged:
                 _alarms.Add(1);
+                break;
+            case KineticsChanged change:
+                _lawChanges.Add(1, new KeyValuePair<string, object?>("window", change.Window));
                 break;
         }
     }

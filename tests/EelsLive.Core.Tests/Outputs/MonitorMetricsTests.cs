@@ -3,6 +3,7 @@ using EelsLive.Core.Tests.Support;
 using EelsLive.Engine;
 using EelsLive.Outputs;
 using EelsLive.Protocol;
+using EelsLive.Simulation;
 
 namespace EelsLive.Core.Tests.Outputs;
 
@@ -41,5 +42,33 @@ public class MonitorMetricsTests
         Assert.Equal(2, measurements["eelslive.frames.lost"]);
         Assert.Equal(1, measurements["eelslive.messages.rejected"]);
         Assert.Equal(12, measurements["eelslive.dose"], 9);
+    }
+
+    [Fact]
+    public void Changes_of_a_windows_kinetics_law_are_counted_per_window()
+    {
+        var counted = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MonitorMetrics.MeterName && instrument.Name == "eelslive.kinetics.changes") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string window = (string)tags.ToArray().Single(t => t.Key == "window").Value!;
+            counted[window] = counted.GetValueOrDefault(window) + value;
+        });
+        listener.Start();
+
+        using var metrics = new MonitorMetrics();
+        var events = SimulatedRun.Events(SimulationPresets.Stretched, seed: 1, frames: 200, series: ["a"]);
+        foreach (var e in events)
+        {
+            metrics.Observe(e);
+        }
+
+        var expected = events.OfType<KineticsChanged>().GroupBy(c => c.Window).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.OrderBy(x => x.Key), counted.OrderBy(x => x.Key));
     }
 }
