@@ -68,6 +68,7 @@ internal static class AnalyzeCommand
 
                             summary.Observe(f);
                             break;
+                        case KineticsChanged k: summaries[k.Report.SeriesId].Observe(k); break;
                         case MessageRejected r: log.Log(r.Reason, r.RejectedTotal); break;
                     }
                 }

@@ -1,4 +1,5 @@
 using EelsLive.Engine;
+using EelsLive.Model;
 
 namespace EelsLive.Cli.Console;
 
@@ -16,6 +17,9 @@ internal sealed record DashboardSettings
 
     /// <summary>False with <c>--model none</c>: no integrity, D50 or forecast will ever appear.</summary>
     public bool ModelRunning { get; init; } = true;
+
+    /// <summary>Kinetic orders given with <c>--kinetic-order</c> (physics model only), shown beside the fitted kinetics.</summary>
+    public IReadOnlyList<KnownOrder> KnownOrders { get; init; } = [];
 
     /// <summary>
     /// Print a line per series start, series end and alarm change (above the live view, or as plain lines); turn off when
@@ -42,6 +46,7 @@ internal sealed record DashboardSettings
             LeadDoseEA2 = options.Alarms.LeadDoseEA2,
             BudgetDoseEA2 = options.Alarms.BudgetDoseEA2,
             ModelRunning = options.Model is not null,
+            KnownOrders = options.Model == ModelKind.Physics ? options.ModelOptions.KnownOrders : [],
             ShowSummary = !quiet,
         };
     }

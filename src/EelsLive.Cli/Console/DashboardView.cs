@@ -1,5 +1,6 @@
 using System.Globalization;
 using EelsLive.Alarms;
+using EelsLive.Model;
 using EelsLive.Protocol;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -27,7 +28,7 @@ internal static class DashboardView
         if (state.Windows.Count > 0)
         {
             parts.Add(Windows(state, wide));
-            parts.Add(Forecasts(state));
+            parts.Add(Forecasts(state, wide));
         }
 
         parts.Add(Budget(state));
@@ -119,7 +120,8 @@ internal static class DashboardView
             return new Markup($"{label} {range}{(w.Rising ? " [aqua]↑ rises[/]" : string.Empty)}");
         }
 
-        return new Markup($"{label}{(w.Rising ? " [aqua]↑[/]" : string.Empty)}\n{range}");
+        string law = w.Report.Kinetics is null ? string.Empty : $" [grey]· {Markup.Escape(KineticsText.Short(w.Report.Kinetics))}[/]";
+        return new Markup($"{label}{(w.Rising ? " [aqua]↑[/]" : string.Empty)}\n{range}{law}");
     }
 
     private static Markup IntegrityCell(DashboardWindow w, DashboardSettings settings, int barWidth, string gap)
@@ -158,16 +160,26 @@ internal static class DashboardView
             $"[bold {color}]{forecast.Level.ToWireName().ToUpperInvariant()}[/]{gap}[grey]P = {forecast.CrossProbability:F2}[/]"));
     }
 
-    private static Rows Forecasts(DashboardState state)
+    /// <summary>
+    /// A line per window: its forecast, and on wide terminals the law the forecast follows ("order p = 1.82", "stretched β = 0.61")
+    /// with a given order beside it (narrow tables show the law's short form under the window's name instead).
+    /// </summary>
+    private static Rows Forecasts(DashboardState state, bool wide)
     {
         var lines = state.Windows.Select(w =>
         {
             string text = Markup.Escape(DashboardText.Forecast(w, state.DoseEA2, state.DoseRateEA2PerS, state.Settings.Threshold));
             string color = w.Forecast is null ? "grey" : ColorOf(w.Level).ToMarkup();
-            return (IRenderable)new Markup($"[{color}]•[/] {text}");
+            string law = wide && w.Report.Kinetics is { } kinetics ? $" [grey]· {Markup.Escape(LawText(kinetics, w.Report.Name, state.Settings))}[/]" : string.Empty;
+            return (IRenderable)new Markup($"[{color}]•[/] {text}{law}");
         });
         return new Rows(lines);
     }
+
+    private static string LawText(KineticsLaw law, string window, DashboardSettings settings) =>
+        settings.KnownOrders.FirstOrDefault(o => o.Window == window) is { } known
+            ? $"{KineticsText.Law(law)} (given {known.OrderText})"
+            : KineticsText.Law(law);
 
     private static Markup Budget(DashboardState state)
     {

@@ -9,8 +9,8 @@ namespace EelsLive.Cli.Console;
 /// <summary>
 /// The operator's console during <c>eelslive monitor</c>: a Spectre.Console live view redrawn a few times a second on
 /// the scheduler (never on the processing thread), or — when stdout is not an interactive terminal — the plain summary
-/// line each second. In both modes series and alarm changes are printed as lines (unless <see cref="DashboardSettings.EventLines"/>
-/// is off), so they stay in the scrollback.
+/// line each second. In both modes series, alarm and kinetics-law changes are printed as lines (unless
+/// <see cref="DashboardSettings.EventLines"/> is off), so they stay in the scrollback.
 /// </summary>
 internal sealed class TerminalDashboard : IDisposable
 {
@@ -168,6 +168,9 @@ internal sealed class TerminalDashboard : IDisposable
                 break;
             case AlarmChanged change:
                 WriteLine(AlarmText.Describe(change, _settings.Threshold));
+                break;
+            case KineticsChanged change:
+                WriteLine(KineticsText.Describe(change));
                 break;
             case SeriesEnded end:
                 WriteLine(DashboardText.SeriesEnded(end));

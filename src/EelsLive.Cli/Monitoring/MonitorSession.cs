@@ -3,6 +3,7 @@ using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using EelsLive.Cli.Console;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Outputs;
 using EelsLive.Pipeline;
 using EelsLive.Protocol;
@@ -50,7 +51,14 @@ internal sealed class MonitorSession
         var relay = new Subject<PipelineEvent>();
         await using var dashboard = _settings.HttpPort is { } port
             ? await DashboardServer.StartAsync(
-                new DashboardOptions { Port = port, Threshold = options.Alarms.Threshold, DoseBudgetEA2 = options.Alarms.BudgetDoseEA2, TimeProvider = _time },
+                new DashboardOptions
+                {
+                    Port = port,
+                    Threshold = options.Alarms.Threshold,
+                    DoseBudgetEA2 = options.Alarms.BudgetDoseEA2,
+                    KnownOrders = options.Model == ModelKind.Physics ? options.ModelOptions.KnownOrders : [],
+                    TimeProvider = _time,
+                },
                 relay,
                 cancellation).ConfigureAwait(false)
             : null;
@@ -97,6 +105,9 @@ internal sealed class MonitorSession
                     break;
                 case AlarmChanged a:
                     _logger.Log(a.Report.Alarm == "ok" ? LogLevel.Information : LogLevel.Warning, "{Alarm}", AlarmText.Describe(a, options.Alarms.Threshold));
+                    break;
+                case KineticsChanged k:
+                    _logger.LogInformation("{Kinetics}", KineticsText.Describe(k));
                     break;
                 case SeriesEnded end:
                     _logger.LogInformation(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EelsLive.Cli.Console;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Reports;
@@ -10,12 +11,14 @@ namespace EelsLive.Cli.Monitoring;
 /// Follows one series' frames and writes its final estimates as a table: per window the integrity and D50 with their 90%
 /// intervals, the doses at which the window first warned and was first declared crossed, and the kinetics law it ended on
 /// (the order read here is what <c>--kinetic-order</c> takes in later sessions of the same material; a given order is shown
-/// beside it, so that data which pulled a held order away from it are seen).
+/// beside it, so that data which pulled a held order away from it are seen), followed by every change of a window's law
+/// during the series (where its estimates jumped).
 /// </summary>
 internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null)
 {
     private readonly FirstAlarms _alarms = new();
     private readonly IReadOnlyList<KnownOrder> _givenOrders = givenOrders ?? [];
+    private readonly List<KineticsChanged> _lawChanges = [];
 
     /// <summary>The series' last frame report, or null before the first frame.</summary>
     public FrameReport? Last { get; private set; }
@@ -30,6 +33,13 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
         Last = frame.Report;
         Frames++;
         _alarms.Observe(frame);
+    }
+
+    /// <summary>Takes one change of a window's kinetics law in the series.</summary>
+    public void Observe(KineticsChanged change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        _lawChanges.Add(change);
     }
 
     /// <summary>The table, headed by the series' frames, final dose and alarm (only the heading without a damage model).</summary>
@@ -54,7 +64,13 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
             string warned = times?.FirstWarningEA2 is { } warning ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
             string crossed = times?.FirstCriticalEA2 is { } critical ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
             string given = _givenOrders.FirstOrDefault(o => o.Window == w.Name) is { } known ? $" (given {known.OrderText})" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed,-18} {Kinetics(w)}{given}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed,-18} {KineticsText.Law(w.Kinetics)}{given}");
+        }
+
+        if (_lawChanges.Count > 0)
+        {
+            text.Append("kinetics changed: ").AppendJoin("; ", _lawChanges.Select(c => string.Create(CultureInfo.InvariantCulture,
+                $"{c.Window} at {c.Report.DoseEA2:F0} e/Å² ({KineticsText.Law(c.Previous)} → {KineticsText.Law(c.Current)})")));
         }
 
         return text.ToString().TrimEnd();
@@ -63,14 +79,6 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
     /// <summary>"0.13 [0.04, 0.28]", or "–" without a model estimate.</summary>
     public static string Integrity(WindowReport w) =>
         w.Integrity is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]") : "–";
-
-    /// <summary>"order p = 1.62", "stretched β = 0.61", or "–" without a model estimate.</summary>
-    public static string Kinetics(WindowReport w) => w.Kinetics switch
-    {
-        { Order: { } order } => string.Create(CultureInfo.InvariantCulture, $"order p = {order:F2}"),
-        { Beta: { } beta } => string.Create(CultureInfo.InvariantCulture, $"stretched β = {beta:F2}"),
-        _ => "–",
-    };
 
     /// <summary>"1418 [1085, 1965]", "1418 [1085, ∞]", "&gt; 10680 (not yet estimable)", or "–".</summary>
     public static string D50(WindowReport w) => w.D50EA2 is { } d

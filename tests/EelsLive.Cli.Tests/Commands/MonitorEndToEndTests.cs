@@ -112,6 +112,25 @@ public class MonitorEndToEndTests
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{firstWarned.GetProperty("dose_e_a2").GetDouble():F0} e/Å²"), columns[3]);
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"order p = {co.GetProperty("kinetic_order").GetDouble():F2}"), columns[^1]);
 
+        // Every change of a window's law between consecutive lines is listed after the table, or none is.
+        var changes = new List<string>();
+        for (int i = 1; i < offline.Count; i++)
+        {
+            foreach (var window in offline[i].GetProperty("windows").EnumerateObject())
+            {
+                string? before = offline[i - 1].GetProperty("windows").GetProperty(window.Name).GetProperty("kinetics").GetString();
+                string? after = window.Value.GetProperty("kinetics").GetString();
+                if (before is not null && after is not null && before != after)
+                {
+                    changes.Add(string.Create(CultureInfo.InvariantCulture, $"{window.Name} at {offline[i].GetProperty("dose_e_a2").GetDouble():F0} e/Å² ("));
+                }
+            }
+        }
+
+        string? changeLine = analyze.Stdout.Split('\n').SingleOrDefault(l => l.StartsWith("kinetics changed: ", StringComparison.Ordinal));
+        Assert.Equal(changes.Count, changeLine?.Split("; ").Length ?? 0);
+        Assert.All(changes, c => Assert.Contains(c, changeLine, StringComparison.Ordinal));
+
         // Told C–O's kinetic order (as a facility would from earlier sessions), analyze fits it at exactly that order.
         var informed = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("informed.jsonl"), "--kinetic-order", "c_o=1.8");
         Assert.True(informed.ExitCode == 0, informed.Stderr);

@@ -23,7 +23,7 @@ public class TerminalDashboardTests
     }
 
     [Fact]
-    public void Plain_mode_prints_the_summary_each_second_and_a_line_per_series_and_alarm_change()
+    public void Plain_mode_prints_the_summary_each_second_and_a_line_per_series_alarm_and_kinetics_change()
     {
         var run = TerminalDashboardStateTests.EngineRun.Simulate(frames: 160, dosePerFrame: 25, drop: 0.03, budget: 3000);
         using var writer = new StringWriter();
@@ -43,6 +43,7 @@ public class TerminalDashboardTests
         {
             SeriesStarted s => DashboardText.SeriesStarted(s),
             AlarmChanged a => AlarmText.Describe(a, settings.Threshold),
+            KineticsChanged k => KineticsText.Describe(k),
             SeriesEnded end => DashboardText.SeriesEnded(end),
             _ => null,
         }).OfType<string>().ToArray();

@@ -1,6 +1,7 @@
 using EelsLive.Alarms;
 using EelsLive.Cli.Console;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Pipeline;
 using EelsLive.Protocol;
 using Spectre.Console;
@@ -57,6 +58,30 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
         Assert.Contains("│ π–π* ↑ ", text);
         Assert.Contains("C–O reaches 0.5 in ≈ 820 e/Å², ≈ 33 s at the current rate", text);
         Assert.DoesNotContain("10–15 eV", Line(text, "│ C–O "));
+    }
+
+    [Fact]
+    public void Each_window_shows_the_law_its_fit_follows_with_a_given_order_beside_it()
+    {
+        var state = Sample() with { Settings = Settings with { KnownOrders = [new KnownOrder("c_o", 1.8, 0.2)] } };
+        string wide = DashboardRendering.ToText(DashboardView.Render(state));
+        output.WriteLine(wide);
+
+        Assert.Contains("• C–C: no forecast of reaching 0.5 yet · stretched β = 0.61", wide);
+        Assert.Contains("• C–O reaches 0.5 in ≈ 820 e/Å², ≈ 33 s at the current rate · order p = 1.82 (given 1.8±0.2)", wide);
+        Assert.Contains("• M–O has crossed 0.5 · order p = 1.00", wide);
+        Assert.DoesNotContain("given", Line(wide, "• M–O"));
+
+        string compact = DashboardRendering.ToText(DashboardView.Render(state), width: 80);
+        output.WriteLine(compact);
+        Assert.Contains("│ 4–7 eV · β 0.61", compact);
+        Assert.Contains("│ 10–15 eV · p 1.82", compact);
+        Assert.DoesNotContain("order p", compact);
+
+        var unfitted = state with { Windows = [.. state.Windows.Select(w => w with { Report = w.Report with { Kinetics = null } })] };
+        string before = DashboardRendering.ToText(DashboardView.Render(unfitted));
+        Assert.DoesNotContain("order p", before);
+        Assert.DoesNotContain("·", Line(DashboardRendering.ToText(DashboardView.Render(unfitted), width: 80), "│ 10–15 eV"));
     }
 
     [Fact]
@@ -173,10 +198,10 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
         };
         var windows = new[]
         {
-            new DashboardWindow(new WindowReport("pi_pi", 1, 3, 8.1e5, 1.31, 0.97, 0.90, 1.0, null, null, null, null), null, Rising: true),
-            new DashboardWindow(new WindowReport("c_c", 4, 7, 6.2e5, 0.81, 0.81, 0.76, 0.85, null, 4200, null, null), forecasts[0], Rising: false),
-            new DashboardWindow(new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 3970, 3600, 4400, 3970), forecasts[1], Rising: false),
-            new DashboardWindow(new WindowReport("m_o", 20, 25, 3.9e5, 0.44, 0.44, 0.40, 0.49, 2900, 2700, null, 2900), forecasts[2], Rising: false),
+            new DashboardWindow(new WindowReport("pi_pi", 1, 3, 8.1e5, 1.31, 0.97, 0.90, 1.0, null, null, null, null) { Kinetics = KineticsLaw.OrderP(1.37) }, null, Rising: true),
+            new DashboardWindow(new WindowReport("c_c", 4, 7, 6.2e5, 0.81, 0.81, 0.76, 0.85, null, 4200, null, null) { Kinetics = KineticsLaw.Stretched(0.61) }, forecasts[0], Rising: false),
+            new DashboardWindow(new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 3970, 3600, 4400, 3970) { Kinetics = KineticsLaw.OrderP(1.824) }, forecasts[1], Rising: false),
+            new DashboardWindow(new WindowReport("m_o", 20, 25, 3.9e5, 0.44, 0.44, 0.40, 0.49, 2900, 2700, null, 2900) { Kinetics = KineticsLaw.OrderP(1) }, forecasts[2], Rising: false),
         };
         return new DashboardState
         {

@@ -1,0 +1,54 @@
+using EelsLive.Cli.Monitoring;
+using EelsLive.Engine;
+using EelsLive.Model;
+using EelsLive.Pipeline;
+using EelsLive.Protocol;
+
+namespace EelsLive.Cli.Tests.Monitoring;
+
+/// <summary>The table <c>analyze</c> prints at the end of each series.</summary>
+public class SeriesSummaryTests
+{
+    [Fact]
+    public void The_table_ends_with_every_change_of_a_windows_law_in_the_order_they_happened()
+    {
+        var summary = new SeriesSummary();
+        var first = Report(300, KineticsLaw.Stretched(0.72));
+        var second = Report(2595, KineticsLaw.OrderP(2.104));
+        summary.Observe(Frame(first));
+        summary.Observe(new KineticsChanged(first, "c_o", KineticsLaw.OrderP(1.23), KineticsLaw.Stretched(0.72)));
+        summary.Observe(Frame(second));
+        summary.Observe(new KineticsChanged(second, "c_o", KineticsLaw.Stretched(0.70), KineticsLaw.OrderP(2.104)));
+
+        string[] lines = summary.Render().Split('\n');
+        Assert.StartsWith("c_o ", lines[^2], StringComparison.Ordinal);
+        Assert.EndsWith("order p = 2.10", lines[^2].TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(
+            "kinetics changed: c_o at 300 e/Å² (order p = 1.23 → stretched β = 0.72); c_o at 2595 e/Å² (stretched β = 0.70 → order p = 2.10)",
+            lines[^1]);
+    }
+
+    [Fact]
+    public void Without_a_change_of_law_there_is_no_change_line()
+    {
+        var summary = new SeriesSummary();
+        summary.Observe(Frame(Report(300, KineticsLaw.OrderP(1.5))));
+
+        string text = summary.Render();
+        Assert.EndsWith("order p = 1.50", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kinetics changed", text, StringComparison.Ordinal);
+    }
+
+    private static FrameReport Report(double dose, KineticsLaw law) => new(
+        "s1", (long)dose, 1_700_000_000 + dose, dose, false, 25, 0, 0,
+        [new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 900, 800, 1000, 900) { Kinetics = law }],
+        "ok", [], null, 0.4);
+
+    private static FrameReported Frame(FrameReport report)
+    {
+        var frame = new FrameMessage(report.SeriesId, report.Seq, report.T, 0.1, 1, 0, 1, SpectrumCounts.FromValues([1.0], CountsDtype.F32));
+        var dose = new DoseStep(report.DoseEA2, 25, report.DoseEA2 - 12.5, false, report.DoseRateEA2PerS, DoseSource.FrameDose);
+        var measurement = new FrameMeasurement(frame, dose, 0, 0, 1e6, [4.4e5], [0.44]);
+        return new FrameReported(report, measurement, null);
+    }
+}
