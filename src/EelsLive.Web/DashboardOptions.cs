@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reactive.Concurrency;
+using EelsLive.Model;
 
 namespace EelsLive.Web;
 
@@ -20,6 +21,9 @@ public sealed record DashboardOptions
 
     /// <summary>The operator's dose budget in e/Å², shown next to the budget bar; null when none was set.</summary>
     public double? DoseBudgetEA2 { get; init; }
+
+    /// <summary>Kinetic orders given with <c>--kinetic-order</c>, shown beside each window's fitted kinetics; empty when none were given.</summary>
+    public IReadOnlyList<KnownOrder> KnownOrders { get; init; } = [];
 
     /// <summary>The most points kept per plotted curve; older points are thinned evenly in dose beyond this.</summary>
     public int HistoryCapacity { get; init; } = 2000;
@@ -59,6 +63,7 @@ public sealed record DashboardOptions
         }
 
         ArgumentNullException.ThrowIfNull(BindAddress);
+        ArgumentNullException.ThrowIfNull(KnownOrders);
         ArgumentNullException.ThrowIfNull(Scheduler);
         ArgumentNullException.ThrowIfNull(TimeProvider);
         return this;

@@ -35,6 +35,7 @@ internal sealed class DashboardState
     private AlarmState _alarm = AlarmState.Ok;
     private FrameReport? _alarmReport;
     private BudgetStatus _budget = BudgetStatus.None;
+    private readonly Dictionary<string, double> _lawChangedAt = new(StringComparer.Ordinal);
 
     /// <summary>Creates an empty state.</summary>
     public DashboardState(DashboardOptions options)
@@ -61,6 +62,7 @@ internal sealed class DashboardState
                     _rate.Reset();
                     _alarmReport = null;
                     _budget = BudgetStatus.None;
+                    _lawChangedAt.Clear();
                     return SetAlarm(AlarmState.Ok);
                 case FrameReported f:
                     OnFrame(f);
@@ -72,6 +74,9 @@ internal sealed class DashboardState
                     bool budgetChanged = a.Budget.Alert != _budget.Alert;
                     _budget = a.Budget;
                     return SetAlarm(new AlarmState(a.Report.Alarm, [.. a.Report.AlarmWindows])) | budgetChanged;
+                case KineticsChanged k:
+                    _lawChangedAt[k.Window] = k.Report.DoseEA2;
+                    return false;
                 case MessageRejected r:
                     _rejected = Math.Max(_rejected, r.RejectedTotal);
                     return false;
@@ -99,6 +104,7 @@ internal sealed class DashboardState
                 writer.WriteNumber("rejected_messages", Math.Max(_rejected, _latest?.RejectedMessages ?? 0));
                 writer.WriteNumber("threshold", _options.Threshold);
                 Number(writer, "dose_budget_e_a2", _options.DoseBudgetEA2);
+                WriteKinetics(writer);
                 writer.WritePropertyName("latest");
                 if (_latest is null)
                 {
@@ -232,6 +238,31 @@ internal sealed class DashboardState
 
         _alarm = alarm;
         return true;
+    }
+
+    /// <summary>
+    /// <c>kinetic_orders_given</c> (window → order and uncertainty, as <c>--kinetic-order</c> gave them) and
+    /// <c>kinetics_changed_e_a2</c> (window → the dose at which its fit last changed kinetics law in this series).
+    /// </summary>
+    private void WriteKinetics(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject("kinetic_orders_given");
+        foreach (var known in _options.KnownOrders)
+        {
+            writer.WriteStartObject(known.Window);
+            writer.WriteNumber("order", known.Order);
+            writer.WriteNumber("uncertainty", known.Uncertainty);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("kinetics_changed_e_a2");
+        foreach (var (window, dose) in _lawChangedAt)
+        {
+            writer.WriteNumber(window, dose);
+        }
+
+        writer.WriteEndObject();
     }
 
     private void WriteHistory(Utf8JsonWriter writer)

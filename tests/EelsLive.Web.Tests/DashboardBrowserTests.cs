@@ -1,5 +1,6 @@
 using System.Reactive.Subjects;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Pipeline;
 using EelsLive.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -17,7 +18,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     public async Task The_page_loads_plots_update_as_frames_arrive_and_a_critical_alarm_shows_at_once()
     {
         var events = new Subject<PipelineEvent>();
-        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Threshold = 0.5, DoseBudgetEA2 = 1000 }, events);
+        await using var server = await DashboardServer.StartAsync(new DashboardOptions { Threshold = 0.5, DoseBudgetEA2 = 1000, KnownOrders = [new KnownOrder("c_c", 1.6, 0.2)] }, events);
         var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -61,6 +62,13 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         Assert.Equal("240", await page.InnerTextAsync("#dose"));
 
         var last = more.OfType<FrameReported>().Last();
+        var lawChange = EngineEvents.LawChanged(last, "c_o");
+        events.OnNext(last with { Report = lawChange.Report });
+        events.OnNext(lawChange);
+        await page.WaitForFunctionAsync("document.querySelector('[data-window=c_o] [data-role=kinetics]').textContent.includes('stretched')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.Equal("kinetics: stretched β = 0.61 · law changed at 240 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=kinetics]"));
+        Assert.Matches(@"^kinetics: order p = \d\.\d\d \(given 1\.6±0\.2\)$", await page.InnerTextAsync("[data-window=c_c] [data-role=kinetics]"));
+
         var critical = EngineEvents.WithAlarm(last with { Report = last.Report with { Seq = 120 } }, "critical", "c_o", "c_c");
         events.OnNext(critical);
         await page.WaitForFunctionAsync("document.getElementById('alarm-banner').dataset.alarm === 'critical'", null, new PageWaitForFunctionOptions { Timeout = 5_000 });

@@ -2,6 +2,7 @@ using EelsLive.TestSupport;
 using System.Text.Json;
 using EelsLive.Alarms;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Web.Tests.Support;
 
 namespace EelsLive.Web.Tests;
@@ -129,5 +130,39 @@ public sealed class DashboardStateTests
         Assert.Equal(expectedStart, energy[0].GetDouble(), 6);
         Assert.Equal(4, json.RootElement.GetProperty("windows").GetArrayLength());
         Assert.Equal(10, json.RootElement.GetProperty("windows")[2].GetProperty("lo_ev").GetDouble());
+    }
+
+    [Fact]
+    public void State_carries_the_given_kinetic_orders_and_the_dose_of_each_windows_last_change_of_law_in_the_series()
+    {
+        var state = new DashboardState(new DashboardOptions { KnownOrders = [new KnownOrder("c_c", 1.6, 0.2), new KnownOrder("c_o", 1.8)] });
+        var engine = EngineEvents.Engine();
+        var frames = EngineEvents.Frames(engine, 0, 20).OfType<FrameReported>().ToArray();
+        foreach (var frame in frames)
+        {
+            state.Observe(frame);
+        }
+
+        Assert.Empty(Kinetics(state).Changed);
+        Assert.False(state.Observe(EngineEvents.LawChanged(frames[10], "c_o")));
+        Assert.False(state.Observe(EngineEvents.LawChanged(frames[15], "c_c")));
+        Assert.False(state.Observe(EngineEvents.LawChanged(frames[19], "c_o")));
+
+        var (given, changed) = Kinetics(state);
+        Assert.Equal([("c_c", 1.6, 0.2), ("c_o", 1.8, 0.0)], given);
+        Assert.Equal([("c_o", frames[19].Report.DoseEA2), ("c_c", frames[15].Report.DoseEA2)], changed.OrderByDescending(c => c.Dose));
+
+        state.Observe(new Pipeline.SeriesStarted("s2", null));
+        Assert.Empty(Kinetics(state).Changed);
+        Assert.Equal(2, Kinetics(state).Given.Count);
+    }
+
+    private static (List<(string Window, double Order, double Uncertainty)> Given, List<(string Window, double Dose)> Changed) Kinetics(DashboardState state)
+    {
+        using var json = JsonDocument.Parse(state.StateJson());
+        var given = json.RootElement.GetProperty("kinetic_orders_given").EnumerateObject()
+            .Select(p => (p.Name, p.Value.GetProperty("order").GetDouble(), p.Value.GetProperty("uncertainty").GetDouble())).ToList();
+        var changed = json.RootElement.GetProperty("kinetics_changed_e_a2").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())).ToList();
+        return (given, changed);
     }
 }

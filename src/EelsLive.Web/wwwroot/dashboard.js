@@ -44,6 +44,16 @@
     return `D50 — <span class="interval">(not yet estimable)</span>`;
   }
 
+  // The law the window's fit follows, a given order beside it, and the dose of its last change of law (its estimates jumped there).
+  function kineticsText(w, given, changedAt) {
+    if (!w.kinetics) return "";
+    let law = w.kinetics === "stretched" && w.beta != null ? `stretched β = ${w.beta.toFixed(2)}`
+      : w.kinetic_order != null ? `order p = ${w.kinetic_order.toFixed(2)}` : w.kinetics;
+    if (given) law += given.uncertainty > 0 ? ` (given ${given.order}±${given.uncertainty})` : ` (given ${given.order})`;
+    if (changedAt != null) law += ` · law changed at ${fmt(changedAt)} e/Å²`;
+    return `kinetics: ${law}`;
+  }
+
   function buildWindows(names) {
     const host = byId("windows");
     host.innerHTML = "";
@@ -56,6 +66,7 @@
       panel.dataset.window = name;
       panel.innerHTML = `<h2 style="color:${colour(name, i)}">${title(name)} integrity</h2>` +
         `<div class="d50" data-role="d50">D50 —</div><div class="hint" data-role="cross"></div>` +
+        `<div class="hint" data-role="kinetics"></div>` +
         `<div class="plot" data-role="plot" data-points="0"></div>`;
       host.appendChild(panel);
       return panel;
@@ -137,6 +148,8 @@
         entry.panel.querySelector("[data-role=cross]").textContent = w.cross_dose_e_a2 != null
           ? `forecast to reach θ at ${fmt(w.cross_dose_e_a2)} e/Å²`
           : (w.integrity == null ? "model warming up: integrity not yet estimated" : "");
+        entry.panel.querySelector("[data-role=kinetics]").textContent =
+          kineticsText(w, (s.kinetic_orders_given || {})[name], (s.kinetics_changed_e_a2 || {})[name]);
       }
     });
     if (signalsPlot) {

@@ -26,6 +26,21 @@ internal static class EngineEvents
     public static FrameReported WithAlarm(FrameReported frame, string level, params string[] windows) =>
         frame with { Report = frame.Report with { Alarm = level, AlarmWindows = windows, BudgetUsed = 0.93 } };
 
+    /// <summary>
+    /// The engine's notice that <paramref name="window"/> changed to a stretched exponential (β = 0.61) with
+    /// <paramref name="frame"/>, and the frame's report carrying that law: real events of the public types.
+    /// </summary>
+    public static KineticsChanged LawChanged(FrameReported frame, string window)
+    {
+        var stretched = KineticsLaw.Stretched(0.61);
+        var report = frame.Report with
+        {
+            Windows = [.. frame.Report.Windows.Select(w => w.Name == window ? w with { Kinetics = stretched } : w)],
+        };
+        var previous = frame.Report.Windows.Single(w => w.Name == window).Kinetics ?? KineticsLaw.OrderP(1);
+        return new KineticsChanged(report, window, previous, stretched);
+    }
+
     /// <summary>The events of an encoded <c>eels.end</c> closing <paramref name="series"/>.</summary>
     public static IReadOnlyList<PipelineEvent> End(MonitorEngine engine, string series, long frames) =>
         engine.Process(DamageFrames.Wire(new EndMessage(series, frames, 1_700_000_100, EndReason.Completed)));
