@@ -38,6 +38,14 @@ public sealed record ModelOptions
     /// </summary>
     public int CatchUpIterationsPerRefit { get; init; } = 12;
 
+    /// <summary>
+    /// Most frames whose optimisation work one refit does. A refit that follows n frames added since the previous one (refits
+    /// coalesced while frames arrived faster than the model refits) runs min(n, this) times its iterations, so that the fit
+    /// does the same work per frame as when every frame is refitted instead of lagging the data. Bounded, so that one refit
+    /// stays short and the monitor never falls more than one refit behind. 1 turns the scaling off.
+    /// </summary>
+    public int MaxFramesPerRefit { get; init; } = 16;
+
     /// <summary>Reduced χ² above which a refit uses <see cref="CatchUpIterationsPerRefit"/>.</summary>
     public double CatchUpChiSquare { get; init; } = 3;
 
@@ -175,6 +183,7 @@ public sealed record ModelOptions
         Require(EnsembleSize is >= 2 and <= 64, nameof(EnsembleSize), $"must be in [2, 64], was {EnsembleSize}");
         Require(IterationsPerRefit is >= 1 and <= 1000, nameof(IterationsPerRefit), $"must be in [1, 1000], was {IterationsPerRefit}");
         Require(CatchUpIterationsPerRefit >= IterationsPerRefit && CatchUpIterationsPerRefit <= 1000, nameof(CatchUpIterationsPerRefit), $"must be in [IterationsPerRefit, 1000], was {CatchUpIterationsPerRefit}");
+        Require(MaxFramesPerRefit is >= 1 and <= 1000, nameof(MaxFramesPerRefit), $"must be in [1, 1000], was {MaxFramesPerRefit}");
         Require(CatchUpChiSquare >= 1 && !double.IsNaN(CatchUpChiSquare), nameof(CatchUpChiSquare), $"must be ≥ 1, was {CatchUpChiSquare}");
         Require(LearningRate > 0 && LearningRate <= 1, nameof(LearningRate), $"must be in (0, 1], was {LearningRate}");
         Require(HiddenUnits is >= 0 and <= 16, nameof(HiddenUnits), $"must be in [0, 16], was {HiddenUnits}");

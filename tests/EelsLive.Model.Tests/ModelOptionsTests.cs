@@ -11,6 +11,8 @@ public class ModelOptionsTests
         new ModelOptions { LeadDoseEA2 = -5 },
         new ModelOptions { EnsembleSize = 1 },
         new ModelOptions { IterationsPerRefit = 0 },
+        new ModelOptions { MaxFramesPerRefit = 0 },
+        new ModelOptions { MaxFramesPerRefit = 1001 },
         new ModelOptions { LearningRate = 0 },
         new ModelOptions { BinsPerDecade = 0 },
         new ModelOptions { MaxBinDoseEA2 = 2, MinBinDoseEA2 = 1 },

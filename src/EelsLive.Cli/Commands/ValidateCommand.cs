@@ -38,8 +38,13 @@ internal static class ValidateCommand
         {
             Description = "Give every order-p and single-exponential window the simulator's true kinetic order, with this uncertainty σ (0 = exact), as --kinetic-order p±σ would: what knowing the material's kinetics gains (docs/validation.md, \"Known kinetic orders\"). Other windows keep estimating their kinetics [default: every order is estimated].",
         };
+        var coalesce = new Option<int>("--coalesce")
+        {
+            Description = "Refit only every N-th frame, as the monitor coalesces refits when frames arrive N times faster than it refits; the frames in between carry the previous estimates (docs/validation.md, \"Coalesced refits\").",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
-        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts, trueOrders })
+        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts, trueOrders, coalesce })
         {
             command.Add(option);
         }
@@ -71,6 +76,12 @@ internal static class ValidateCommand
                     throw new ArgumentException($"--first-seed must be at least 1 (and leave room for --seeds), got {first}.");
                 }
 
+                int refitEvery = parse.GetValue(coalesce);
+                if (refitEvery is < 1 or > 1000)
+                {
+                    throw new ArgumentException($"--coalesce must be between 1 (refit every frame) and 1000 frames per refit, got {refitEvery}.");
+                }
+
                 double? orderUncertainty = parse.GetValue(trueOrders);
                 if (orderUncertainty is { } sigma)
                 {
@@ -85,7 +96,7 @@ internal static class ValidateCommand
                     }
                 }
 
-                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts }))).ToList();
+                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts, RefitEvery = refitEvery }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
                 var windowNames = options.Pipeline.Windows.Select(w => w.Name).ToArray();
                 long started = TimeProvider.System.GetTimestamp();
@@ -100,6 +111,11 @@ internal static class ValidateCommand
 
                 var report = new ValidationReport(outcomes, options.Alarms.LeadDoseEA2);
                 string markdown = report.ToMarkdown();
+                if (refitEvery > 1)
+                {
+                    markdown = $"Refits coalesced: one refit every {refitEvery} frames (`--coalesce {refitEvery}`).{Environment.NewLine}{Environment.NewLine}{markdown}";
+                }
+
                 if (orderUncertainty is { } given)
                 {
                     markdown = $"Kinetic orders given: each preset's true order ± {given} in its order-p and single-exponential windows (`--true-orders {given}`).{Environment.NewLine}{Environment.NewLine}{markdown}";

@@ -57,7 +57,10 @@ internal static class ValidationRunner
             }
 
             var message = new RecordedMessage(frame.Message.T, [topic, WireEncoder.Encode(frame.Message)]);
-            foreach (var reported in engine.Process(message).OfType<FrameReported>())
+            // As the monitor does when frames arrive RefitEvery times faster than it refits: the frames in between are added
+            // to the model but carry the previous estimates; the last frame is always refitted.
+            bool coalesce = (frame.Message.Seq + 1) % scenario.RefitEvery != 0 && frame.Message.Seq + 1 < scenario.Frames;
+            foreach (var reported in engine.Process(message, coalesce).OfType<FrameReported>())
             {
                 var report = reported.Report;
                 last = report;

@@ -9,6 +9,12 @@ internal sealed record ValidationScenario(SimulationPreset Preset, int Seed, Mod
     /// <summary>Counts per frame in the zero-loss peak; the plasmon and the window features scale with it, so it sets the counting noise.</summary>
     public double ZeroLossCounts { get; init; } = SpectrumParameters.Default.ZeroLossCounts;
 
+    /// <summary>
+    /// Refit only every this many frames, as the monitor coalesces refits when frames arrive that many times faster than it
+    /// refits (1 = every frame, as <c>analyze</c>).
+    /// </summary>
+    public int RefitEvery { get; init; } = 1;
+
     /// <summary>A file name for this scenario's outputs, e.g. <c>orderp-seed1-physics</c>.</summary>
     public string FileStem => $"{Preset.Name}-seed{Seed}-{Model.ToString().ToLowerInvariant()}";
 

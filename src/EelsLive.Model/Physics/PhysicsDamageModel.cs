@@ -34,6 +34,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly KineticsBranchSelector? _selector;
     private readonly bool[] _orderGiven;
     private double _worstReducedChiSquare = 1;
+    private long _framesAtLastRefit; // frames added since then are the work this refit catches up on (coalesced refits)
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
     public PhysicsDamageModel(IReadOnlyList<string> windowNames, ModelOptions options, TimeProvider? timeProvider = null)
@@ -198,6 +199,8 @@ public sealed class PhysicsDamageModel : IDamageModel
         var horizon = _builder.Horizon(dose);
         _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
         var iterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
+        iterations *= (int)Math.Clamp(FrameCount - _framesAtLastRefit, 1, _options.MaxFramesPerRefit);
+        _framesAtLastRefit = FrameCount;
         if (_options.RefitParallelism > 1)
         {
             Parallel.For(0, _theta.Length, _parallel, m => RefitMember(m, iterations));

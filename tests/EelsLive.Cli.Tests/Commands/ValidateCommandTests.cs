@@ -50,6 +50,7 @@ public class ValidateCommandTests
     [InlineData("--presets", "graphene", "unknown preset 'graphene'")]
     [InlineData("--first-seed", "0", "--first-seed must be at least 1")]
     [InlineData("--seeds", "0", "--seeds must be at least 1, got 0")]
+    [InlineData("--coalesce", "0", "--coalesce must be between 1 (refit every frame) and 1000 frames per refit, got 0")]
     [InlineData("--true-orders", "-0.1", "--true-orders must be an uncertainty between 0 and 2, got -0.1")]
     [InlineData("--true-orders", "0.2 --kinetic-order c_c=1.5", "--true-orders and --kinetic-order cannot be combined")]
     public async Task Bad_input_is_refused_with_a_specific_message_and_exit_code_2(string option, string value, string message)
@@ -79,5 +80,21 @@ public class ValidateCommandTests
 
         var stretched = JsonLines.Read(Path.Combine(frames, "stretched-seed1-physics.jsonl"));
         Assert.Equal("stretched", stretched[^1].GetProperty("windows").GetProperty("c_c").GetProperty("kinetics").GetString());
+    }
+
+    [Fact]
+    public async Task Coalesce_refits_only_every_nth_frame_and_says_so_in_the_report()
+    {
+        using var dir = new TempDir();
+        string frames = dir.File("frames");
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "control", "--seeds", "1", "--models", "physics",
+            "--coalesce", "8", "--frames-out", frames, "--out", dir.File("report.md"));
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.StartsWith("Refits coalesced: one refit every 8 frames (`--coalesce 8`).", File.ReadAllText(dir.File("report.md")), StringComparison.Ordinal);
+
+        // Only every eighth frame (and the last) is refitted; the frames between carry the previous estimates and no fit time.
+        var lines = JsonLines.Read(Path.Combine(frames, "control-seed1-physics.jsonl"));
+        var refitted = lines.Where(l => l.GetProperty("fit_ms").ValueKind == JsonValueKind.Number).Select(l => l.GetProperty("seq").GetInt64()).ToList();
+        Assert.Equal(lines.Select(l => l.GetProperty("seq").GetInt64()).Where(seq => (seq + 1) % 8 == 0 || seq == lines.Count - 1), refitted);
     }
 }
