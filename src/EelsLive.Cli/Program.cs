@@ -17,6 +17,7 @@ public static class Program
         root.Add(DemoCommand.Create());
         root.Add(ValidateCommand.Create());
         root.Add(ReportCommand.Create());
+        root.Add(KineticOrdersCommand.Create());
         return root;
     }
 }

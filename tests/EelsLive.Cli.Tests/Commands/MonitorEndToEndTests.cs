@@ -144,6 +144,15 @@ public class MonitorEndToEndTests
         });
         Assert.Contains("; kinetic orders given: c_o=1.8", informed.Stdout, StringComparison.Ordinal);
         Assert.EndsWith("order p = 1.80 (given 1.8)", informed.Stdout.Split('\n').Single(l => l.StartsWith("c_o ", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+        // Measuring the orders from this recording: it ends at 1250 e/Å², too soon after C–O's half integrity (true D50 850 e/Å²)
+        // for the tail of its decay to tell the order, so no window counts and none is suggested.
+        var measured = await CliProcess.RunAsync("eelslive", Limit, "kinetic-orders", dir.File("session.eelsrec"));
+        Assert.True(measured.ExitCode == 1, measured.Stdout + measured.Stderr);
+        string coReason = measured.Stdout.Split('\n').Single(l => l.Contains(", c_o: ", StringComparison.Ordinal));
+        Assert.Matches(@"c_o: (its D50 was not estimable|reached [0-2]\.\d × D50, fewer than 3|ended on a stretched exponential)", coReason);
+        Assert.Contains("no window has 3 series that count", measured.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--kinetic-order ", measured.Stdout, StringComparison.Ordinal);
+
         var refused = await CliProcess.RunAsync("eelslive", Limit, "analyze", dir.File("session.eelsrec"), "--out", dir.File("refused.jsonl"), "--kinetic-order", "c_x=1.8");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--kinetic-order names 'c_x', which is not one of the windows", refused.Stderr, StringComparison.Ordinal);
