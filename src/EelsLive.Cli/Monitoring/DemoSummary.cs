@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using EelsLive.Cli.Console;
 using EelsLive.Engine;
 using EelsLive.Simulation;
 
 namespace EelsLive.Cli.Monitoring;
 
-/// <summary>A table of the monitor's final estimates beside the simulator's ground truth.</summary>
+/// <summary>A table of the monitor's final estimates beside the simulator's ground truth, the fitted kinetics law beside the true one.</summary>
 internal static class DemoSummary
 {
     public static string Compare(FrameReport? last, GroundTruth truth)
@@ -17,16 +18,29 @@ internal static class DemoSummary
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"final dose {last.DoseEA2:F0} e/Å² (true {truth.TotalDoseEA2:F0}); alarm {last.Alarm}");
-        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        true D50");
+        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        true D50   kinetics              true kinetics");
         foreach (var w in last.Windows)
         {
             var t = truth.Windows.FirstOrDefault(x => x.Name == w.Name);
             string integrity = SeriesSummary.Integrity(w);
             string d50 = SeriesSummary.D50(w);
             string trueD50 = t?.D50EA2 is { } td ? td.ToString("F0", CultureInfo.InvariantCulture) : "never";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {integrity,-24} {d50,-30} {trueD50}");
+            string kinetics = KineticsText.Law(w.Kinetics);
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {integrity,-24} {d50,-30} {trueD50,-10} {kinetics,-21} {TrueKinetics(t)}");
         }
 
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>The simulator's kinetics of a window in the words <see cref="KineticsText.Law"/> uses: "order p = 1.8", "stretched β = 0.7".</summary>
+    public static string TrueKinetics(WindowTruth? truth) => truth?.Family switch
+    {
+        "order_p" when truth.Parameters.TryGetValue("order", out double order) => string.Create(CultureInfo.InvariantCulture, $"order p = {order:0.##}"),
+        "exponential" => "order p = 1",
+        "stretched_exponential" when truth.Parameters.TryGetValue("beta", out double beta) => string.Create(CultureInfo.InvariantCulture, $"stretched β = {beta:0.##}"),
+        "two_stage" => "two-stage (incubation, then decay)",
+        "none" => "none (stable)",
+        null => "–",
+        _ => truth.Family,
+    };
 }
