@@ -56,18 +56,17 @@ public static class KineticOrderSurvey
 
     private static MeasuredOrder Summarise(string window, List<SeriesOrder> series, int minimumSeries)
     {
-        var orders = series.Where(s => s.Order is not null).Select(s => s.Order!.Value).Order().ToArray();
+        var measured = new MeasuredOrder(window, series, null);
+        var orders = measured.Orders.Order().ToArray();
         if (orders.Length < minimumSeries)
         {
-            return new MeasuredOrder(window, series, null);
+            return measured;
         }
 
         double median = orders.Length % 2 == 1 ? orders[orders.Length / 2] : 0.5 * (orders[(orders.Length / 2) - 1] + orders[orders.Length / 2]);
-        double mean = orders.Average();
-        double spread = orders.Length > 1 ? Math.Sqrt(orders.Sum(o => (o - mean) * (o - mean)) / (orders.Length - 1)) : 0;
         double centre = Math.Clamp(Math.Round(median, 2), 1, KnownOrder.MaxOrder);
-        double uncertainty = Math.Min(KnownOrder.MaxUncertainty, Math.Max(MinimumUncertainty, Math.Ceiling(spread * 100) / 100));
-        return new MeasuredOrder(window, series, new KnownOrder(window, centre, uncertainty));
+        double uncertainty = Math.Min(KnownOrder.MaxUncertainty, Math.Max(MinimumUncertainty, Math.Ceiling((measured.Spread ?? 0) * 100) / 100));
+        return measured with { Suggested = new KnownOrder(window, centre, uncertainty) };
     }
 
     /// <summary>Why a series' final fit of <paramref name="window"/> cannot tell its order, or null when it can.</summary>

@@ -11,4 +11,20 @@ public sealed record MeasuredOrder(string Window, IReadOnlyList<SeriesOrder> Ser
 {
     /// <summary>The orders of the series that count.</summary>
     public IReadOnlyList<double> Orders => [.. Series.Where(s => s.Order is not null).Select(s => s.Order!.Value)];
+
+    /// <summary>The sample standard deviation of <see cref="Orders"/>, or null with fewer than two.</summary>
+    public double? Spread
+    {
+        get
+        {
+            var orders = Orders;
+            if (orders.Count < 2)
+            {
+                return null;
+            }
+
+            double mean = orders.Average();
+            return Math.Sqrt(orders.Sum(o => (o - mean) * (o - mean)) / (orders.Count - 1));
+        }
+    }
 }

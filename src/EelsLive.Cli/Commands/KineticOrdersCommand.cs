@@ -77,7 +77,7 @@ internal static class KineticOrdersCommand
         {
             var orders = m.Orders;
             string median = m.Suggested is { } s ? s.Order.ToString("F2", CultureInfo.InvariantCulture) : "–";
-            string sd = orders.Count > 1 ? StandardDeviation(orders).ToString("F2", CultureInfo.InvariantCulture) : "–";
+            string sd = m.Spread?.ToString("F2", CultureInfo.InvariantCulture) ?? "–";
             string suggested = m.Suggested?.OrderText ?? $"none (< {minimumSeries})";
             string list = orders.Count > 0 ? string.Join(", ", orders.Select(o => o.ToString("F2", CultureInfo.InvariantCulture))) : "–";
             text.AppendLine(CultureInfo.InvariantCulture, $"{m.Window,-8} {orders.Count,3} of {m.Series.Count,-3} {median,-8} {sd,-6} {suggested,-13} {list}");
@@ -106,11 +106,5 @@ internal static class KineticOrdersCommand
         }
 
         return text.ToString();
-    }
-
-    private static double StandardDeviation(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 }
