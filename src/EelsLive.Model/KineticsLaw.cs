@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EelsLive.Model;
 
 /// <summary>The kinetics law a window's fit currently follows, with its fitted shape parameters (JSON <c>kinetics</c>, <c>kinetic_order</c>, <c>beta</c>).</summary>
@@ -11,4 +13,12 @@ public sealed record KineticsLaw(string Name, double? Order, double? Beta)
 
     /// <summary>A stretched exponential (first-order dispersive kinetics) with exponent <paramref name="beta"/>.</summary>
     public static KineticsLaw Stretched(double beta) => new("stretched", null, beta);
+
+    /// <summary>The law as an operator reads it: "order p = 1.62", "stretched β = 0.61", or the law's name without a parameter.</summary>
+    public string Describe() => this switch
+    {
+        { Order: { } order } => string.Create(CultureInfo.InvariantCulture, $"order p = {order:F2}"),
+        { Beta: { } beta } => string.Create(CultureInfo.InvariantCulture, $"stretched β = {beta:F2}"),
+        _ => Name,
+    };
 }

@@ -78,6 +78,7 @@ public static class ReportHtml
         }
 
         AppendD50Table(html, session, series, options.Truth);
+        AppendLawChanges(html, session, series);
         if (options.Truth is { } groundTruth && session.Runs[0].AlarmTimes.Count > 0)
         {
             AppendAlarmTruthTable(html, session.Runs[0], groundTruth, options.Threshold, last?.DoseEA2);
@@ -96,7 +97,7 @@ public static class ReportHtml
 
     private static void AppendD50Table(StringBuilder html, SessionData session, string? series, SessionTruth? truth)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<h2>D50 (dose of half integrity), θ-crossing forecast</h2>\n<table id=\"d50\">\n<tr><th class=\"name\">window</th><th class=\"name\">model</th><th>D50 (e/Å²)</th><th>90% interval (e/Å²)</th><th>forecast θ crossing (e/Å²)</th>{(truth is null ? string.Empty : "<th>true D50 (e/Å²)</th>")}</tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>D50 (dose of half integrity), θ-crossing forecast</h2>\n<table id=\"d50\">\n<tr><th class=\"name\">window</th><th class=\"name\">model</th><th>D50 (e/Å²)</th><th>90% interval (e/Å²)</th><th>forecast θ crossing (e/Å²)</th><th class=\"name\">final kinetics</th>{(truth is null ? string.Empty : "<th>true D50 (e/Å²)</th>")}</tr>\n");
         var lastByRun = session.Runs.Select(r => (r.Label, Last: r.Reports.LastOrDefault(x => x.SeriesId == series))).ToArray();
         var names = lastByRun.FirstOrDefault().Last?.Windows.Select(w => w.Name) ?? [];
         foreach (string name in names)
@@ -105,7 +106,38 @@ public static class ReportHtml
             {
                 var w = last?.Windows.FirstOrDefault(x => x.Name == name);
                 string trueD50 = truth is null ? string.Empty : $"<td>{E(truth.Find(name) is { } t ? t.D50EA2 is { } d ? N(d) : "never" : "unknown")}</td>";
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td>{trueD50}</tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td><td class=\"name\">{E(w?.Kinetics?.Describe() ?? "—")}</td>{trueD50}</tr>\n");
+            }
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>Every change of a window's kinetics law in each model run (where its estimates jumped), or that there was none.</summary>
+    private static void AppendLawChanges(StringBuilder html, SessionData session, string? series)
+    {
+        var runs = session.Runs
+            .Select(r => (r.Label, Reports: r.Reports.Where(x => x.SeriesId == series).ToList()))
+            .Where(r => r.Reports.Any(x => x.Windows.Any(w => w.Kinetics is not null)))
+            .ToList();
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Kinetics law changes</h2>\n<p>A window's fit can change law during a series (order-p kinetics or a stretched exponential); its D50 and forecast jump there.</p>\n")
+            .Append("<table id=\"law-changes\">\n<tr><th class=\"name\">model</th><th class=\"name\">window</th><th>dose (e/Å²)</th><th>frame</th><th class=\"name\">from</th><th class=\"name\">to</th></tr>\n");
+        foreach (var (label, reports) in runs)
+        {
+            var changes = LawChange.In(reports);
+            if (changes.Count == 0)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(label)}</td><td class=\"name\" colspan=\"5\">no change of law</td></tr>\n");
+            }
+
+            foreach (var c in changes)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(label)}</td><td class=\"name\">{E(c.Window)}</td><td>{N(c.DoseEA2)}</td><td>{c.Seq}</td><td class=\"name\">{E(c.Previous.Describe())}</td><td class=\"name\">{E(c.Current.Describe())}</td></tr>\n");
             }
         }
 

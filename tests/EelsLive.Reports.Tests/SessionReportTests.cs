@@ -36,6 +36,14 @@ public sealed class SessionReportTests(ITestOutputHelper output)
 
         Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">physics</td><td>[0-9]", table);
 
+        // Each row gives the law the model's fit ended on (the classical fit is a stretched exponential), and every change of
+        // law in the series is listed: the classical fit never changes law.
+        Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">classical</td>(<td>[^<]*</td>){3}<td class=\"name\">stretched β = [0-9.]+</td>", table);
+        Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td class=\"name\">(order p|stretched β) = [0-9.]+</td>", table);
+        string changes = Regex.Match(html, "<table id=\"law-changes\">.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"name\">classical</td><td class=\"name\" colspan=\"5\">no change of law</td>", changes, StringComparison.Ordinal);
+        Assert.Matches("<td class=\"name\">physics</td><td class=\"name\"( colspan=\"5\">no change of law|>[a-z_]+</td><td>[0-9.]+</td>)", changes);
+
         foreach (string png in result.FigurePaths)
         {
             AssertValidPng(png, 900, 520);
@@ -119,9 +127,9 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         string html = File.ReadAllText(result.HtmlPath);
         string table = Regex.Match(html, "<table id=\"d50\">.*?</table>", RegexOptions.Singleline).Value;
         Assert.Contains("<th>true D50 (e/Å²)</th>", table, StringComparison.Ordinal);
-        Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td>69.3</td></tr>", table);
-        Assert.Matches("<td class=\"name\">m_o</td><td class=\"name\">classical</td>(<td>[^<]*</td>){3}<td>never</td></tr>", table);
-        Assert.Matches("<td class=\"name\">c_c</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td>unknown</td></tr>", table);
+        Assert.Matches("<td class=\"name\">c_o</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td class=\"name\">[^<]*</td><td>69.3</td></tr>", table);
+        Assert.Matches("<td class=\"name\">m_o</td><td class=\"name\">classical</td>(<td>[^<]*</td>){3}<td class=\"name\">[^<]*</td><td>never</td></tr>", table);
+        Assert.Matches("<td class=\"name\">c_c</td><td class=\"name\">physics</td>(<td>[^<]*</td>){3}<td class=\"name\">[^<]*</td><td>unknown</td></tr>", table);
         Assert.Contains("The ground truth describes series &#39;other-series&#39;, but the report shows &#39;s1&#39;", html, StringComparison.Ordinal);
         Assert.Contains("Dotted: the true integrity from truth.json.", html, StringComparison.Ordinal);
 

@@ -7,13 +7,8 @@ namespace EelsLive.Cli.Console;
 /// <summary>Plain-text forms of a window's kinetics law and of a change of law, as an operator reads them.</summary>
 internal static class KineticsText
 {
-    /// <summary>"order p = 1.62", "stretched β = 0.61", or "–" without a law.</summary>
-    public static string Law(KineticsLaw? law) => law switch
-    {
-        { Order: { } order } => string.Create(CultureInfo.InvariantCulture, $"order p = {order:F2}"),
-        { Beta: { } beta } => string.Create(CultureInfo.InvariantCulture, $"stretched β = {beta:F2}"),
-        _ => "–",
-    };
+    /// <summary>"order p = 1.62", "stretched β = 0.61" (<see cref="KineticsLaw.Describe"/>), or "–" without a law.</summary>
+    public static string Law(KineticsLaw? law) => law?.Describe() ?? "–";
 
     /// <summary>The short form for narrow tables: "p 1.62", "β 0.61", or "–".</summary>
     public static string Short(KineticsLaw? law) => law switch
