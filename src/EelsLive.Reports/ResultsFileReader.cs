@@ -40,11 +40,11 @@ public static class ResultsFileReader
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
         var windows = new List<WindowReport>();
-        foreach (var property in root.GetProperty("windows").EnumerateObject())
+        foreach (var property in Required(root, "windows").EnumerateObject())
         {
             var w = property.Value;
             windows.Add(new WindowReport(
-                property.Name, w.GetProperty("lo_ev").GetDouble(), w.GetProperty("hi_ev").GetDouble(),
+                property.Name, Required(w, "lo_ev").GetDouble(), Required(w, "hi_ev").GetDouble(),
                 Number(w, "integral") ?? double.NaN, Number(w, "signal"), Number(w, "integrity"), Number(w, "integrity_lo"),
                 Number(w, "integrity_hi"), Number(w, "d50_e_a2"), Number(w, "d50_lo_e_a2"), Number(w, "d50_hi_e_a2"), Number(w, "cross_dose_e_a2"))
             {
@@ -59,9 +59,9 @@ public static class ResultsFileReader
             ? names.EnumerateArray().Select(n => n.GetString() ?? string.Empty).ToArray()
             : [];
         return new FrameReport(
-            root.GetProperty("series_id").GetString() ?? string.Empty,
-            root.GetProperty("seq").GetInt64(),
-            root.GetProperty("t").GetDouble(),
+            Required(root, "series_id").GetString() ?? string.Empty,
+            Required(root, "seq").GetInt64(),
+            Required(root, "t").GetDouble(),
             Number(root, "dose_e_a2") ?? double.NaN,
             root.TryGetProperty("dose_estimated", out var estimated) && estimated.ValueKind == JsonValueKind.True,
             Number(root, "dose_rate_e_a2_s") ?? double.NaN,
@@ -73,6 +73,10 @@ public static class ResultsFileReader
             Number(root, "budget_used"),
             Number(root, "fit_ms"));
     }
+
+    /// <summary>A field every results line has; its absence is named in the error.</summary>
+    private static JsonElement Required(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : throw new KeyNotFoundException($"it has no \"{name}\" field");
 
     private static double? Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;

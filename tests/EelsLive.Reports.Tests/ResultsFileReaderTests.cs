@@ -47,11 +47,16 @@ public sealed class ResultsFileReaderTests
     }
 
     [Fact]
-    public void A_malformed_line_names_the_file_and_line()
+    public void A_malformed_line_names_the_file_the_line_and_the_missing_field()
     {
         string path = Path.Combine(Path.GetTempPath(), $"eelslive-bad-{Guid.NewGuid():N}.jsonl");
         File.WriteAllText(path, "{\"series_id\":\"s1\"}\n");
         var ex = Assert.Throws<InvalidDataException>(() => ResultsFileReader.ReadAll(path));
-        Assert.Contains(":1 ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal($"{path}:1 is not a results line: it has no \"windows\" field", ex.Message);
+
+        File.WriteAllText(path, "{\"series_id\":\"s1\",\"t\":1,\"windows\":{\"c_o\":{\"lo_ev\":10,\"hi_ev\":15}}}\n\n{}\n");
+        ex = Assert.Throws<InvalidDataException>(() => ResultsFileReader.ReadAll(path));
+        Assert.Equal($"{path}:1 is not a results line: it has no \"seq\" field", ex.Message);
+        File.Delete(path);
     }
 }
