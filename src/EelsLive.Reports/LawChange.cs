@@ -12,32 +12,13 @@ namespace EelsLive.Reports;
 public sealed record LawChange(string Window, long Seq, double DoseEA2, KineticsLaw Previous, KineticsLaw Current)
 {
     /// <summary>
-    /// Every change of law in <paramref name="reports"/> (frames of one series, in order), as the engine announces them
-    /// live (<see cref="KineticsChanged"/>): a window whose law differs by name from the one it followed before.
+    /// Every change of law in <paramref name="reports"/> (frames of one series, in order), by the same rule as the engine
+    /// announces them live (<see cref="KineticsChanged"/>, <see cref="KineticsLawTracker"/>).
     /// </summary>
     public static IReadOnlyList<LawChange> In(IEnumerable<FrameReport> reports)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var changes = new List<LawChange>();
-        var laws = new Dictionary<string, KineticsLaw>(StringComparer.Ordinal);
-        foreach (var report in reports)
-        {
-            foreach (var window in report.Windows)
-            {
-                if (window.Kinetics is not { } law)
-                {
-                    continue;
-                }
-
-                if (laws.TryGetValue(window.Name, out var previous) && previous.Name != law.Name)
-                {
-                    changes.Add(new LawChange(window.Name, report.Seq, report.DoseEA2, previous, law));
-                }
-
-                laws[window.Name] = law;
-            }
-        }
-
-        return changes;
+        var tracker = new KineticsLawTracker();
+        return [.. reports.SelectMany(r => tracker.Observe(r).Select(c => new LawChange(c.Window, r.Seq, r.DoseEA2, c.Previous, c.Current)))];
     }
 }

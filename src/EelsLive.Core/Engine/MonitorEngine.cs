@@ -17,7 +17,7 @@ public sealed class MonitorEngine
     private readonly string[] _windowNames;
     private readonly double[] _signals;
     private readonly DoseBudget _budget;
-    private readonly KineticsLaw?[] _laws;
+    private readonly KineticsLawTracker _laws = new();
     private IDamageModel? _model;
     private ModelSnapshot? _snapshot;
     private AlarmEvaluator? _alarms;
@@ -32,7 +32,6 @@ public sealed class MonitorEngine
         _windowNames = _options.Pipeline.Windows.Select(w => w.Name).ToArray();
         _signals = new double[_windowNames.Length];
         _budget = new DoseBudget(_options.Alarms.BudgetDoseEA2);
-        _laws = new KineticsLaw?[_windowNames.Length];
     }
 
     /// <summary>The pipeline, for its counters.</summary>
@@ -89,7 +88,7 @@ public sealed class MonitorEngine
         _snapshot = null;
         _alarm = null;
         _budgetAlert = BudgetAlert.None;
-        Array.Clear(_laws);
+        _laws.Reset();
         _model = _options.Model is { } kind ? DamageModels.Create(kind, _windowNames, _options.ModelOptions) : null;
         _alarms = _model is null ? null : new AlarmEvaluator(_options.Alarms);
         return started;
@@ -98,20 +97,9 @@ public sealed class MonitorEngine
     /// <summary>Adds a <see cref="KineticsChanged"/> for every window whose law differs from the one it followed before this frame.</summary>
     private void AddLawChanges(FrameReported reported, List<PipelineEvent> results)
     {
-        var windows = reported.Report.Windows;
-        for (int w = 0; w < windows.Count; w++)
+        foreach (var (window, previous, current) in _laws.Observe(reported.Report))
         {
-            if (windows[w].Kinetics is not { } law)
-            {
-                continue;
-            }
-
-            if (_laws[w] is { } previous && previous.Name != law.Name)
-            {
-                results.Add(new KineticsChanged(reported.Report, windows[w].Name, previous, law) { ReceivedUnixS = reported.ReceivedUnixS });
-            }
-
-            _laws[w] = law;
+            results.Add(new KineticsChanged(reported.Report, window, previous, current) { ReceivedUnixS = reported.ReceivedUnixS });
         }
     }
 
