@@ -46,6 +46,21 @@ public sealed record ModelOptions
     /// </summary>
     public int MaxFramesPerRefit { get; init; } = 16;
 
+    /// <summary>
+    /// Longest the Adam steps of one refit may take when it does the work of several frames (<see cref="MaxFramesPerRefit"/>),
+    /// at the measured cost of a step; it never runs fewer than its base steps. When the machine cannot keep up, this keeps
+    /// refits short and frequent instead of letting them grow with the backlog. Null (the default) for no limit, so that
+    /// results never depend on the machine's speed; the live monitor sets <see cref="LiveRefitTimeBudget"/>. Refits after
+    /// one frame are never limited.
+    /// </summary>
+    public TimeSpan? RefitTimeBudget { get; init; }
+
+    /// <summary>
+    /// The <see cref="RefitTimeBudget"/> of <c>monitor</c> and <c>demo</c>: a tenth of the dashboards' fastest redraw interval,
+    /// so that estimates still change several times per redraw when refits are coalesced.
+    /// </summary>
+    public static TimeSpan LiveRefitTimeBudget { get; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Reduced χ² above which a refit uses <see cref="CatchUpIterationsPerRefit"/>.</summary>
     public double CatchUpChiSquare { get; init; } = 3;
 
@@ -183,6 +198,7 @@ public sealed record ModelOptions
         Require(EnsembleSize is >= 2 and <= 64, nameof(EnsembleSize), $"must be in [2, 64], was {EnsembleSize}");
         Require(IterationsPerRefit is >= 1 and <= 1000, nameof(IterationsPerRefit), $"must be in [1, 1000], was {IterationsPerRefit}");
         Require(CatchUpIterationsPerRefit >= IterationsPerRefit && CatchUpIterationsPerRefit <= 1000, nameof(CatchUpIterationsPerRefit), $"must be in [IterationsPerRefit, 1000], was {CatchUpIterationsPerRefit}");
+        Require(RefitTimeBudget is null || RefitTimeBudget > TimeSpan.Zero, nameof(RefitTimeBudget), $"must be positive or null, was {RefitTimeBudget}");
         Require(MaxFramesPerRefit is >= 1 and <= 1000, nameof(MaxFramesPerRefit), $"must be in [1, 1000], was {MaxFramesPerRefit}");
         Require(CatchUpChiSquare >= 1 && !double.IsNaN(CatchUpChiSquare), nameof(CatchUpChiSquare), $"must be ≥ 1, was {CatchUpChiSquare}");
         Require(LearningRate > 0 && LearningRate <= 1, nameof(LearningRate), $"must be in (0, 1], was {LearningRate}");

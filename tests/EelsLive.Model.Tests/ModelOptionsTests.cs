@@ -13,6 +13,7 @@ public class ModelOptionsTests
         new ModelOptions { IterationsPerRefit = 0 },
         new ModelOptions { MaxFramesPerRefit = 0 },
         new ModelOptions { MaxFramesPerRefit = 1001 },
+        new ModelOptions { RefitTimeBudget = TimeSpan.Zero },
         new ModelOptions { LearningRate = 0 },
         new ModelOptions { BinsPerDecade = 0 },
         new ModelOptions { MaxBinDoseEA2 = 2, MinBinDoseEA2 = 1 },

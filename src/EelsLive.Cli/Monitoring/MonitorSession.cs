@@ -39,7 +39,8 @@ internal sealed class MonitorSession
     /// <summary>Runs until the stop condition or cancellation; <paramref name="alongside"/> runs once the source is listening (the demo's simulator).</summary>
     public async Task<MonitorSessionResult> RunAsync(CancellationToken cancellation, Func<CancellationToken, Task>? alongside = null)
     {
-        var options = _settings.Options;
+        // Live, refits are coalesced by the clock, so a refit that catches up on several frames is held to a time budget.
+        var options = _settings.Options with { ModelOptions = _settings.Options.ModelOptions with { RefitTimeBudget = ModelOptions.LiveRefitTimeBudget } };
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = _settings.Endpoint, Limits = options.Limits }, _time);
         using var jsonl = _settings.OutPath is null ? null : new JsonLinesWriter(_settings.OutPath);
         using var recorder = _settings.RecordPath is null ? null : new SessionFileWriter(_settings.RecordPath);

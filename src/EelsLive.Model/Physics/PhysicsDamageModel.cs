@@ -34,6 +34,7 @@ public sealed class PhysicsDamageModel : IDamageModel
     private readonly KineticsBranchSelector? _selector;
     private readonly bool[] _orderGiven;
     private double _worstReducedChiSquare = 1;
+    private readonly RefitWork _work;
     private long _framesAtLastRefit; // frames added since then are the work this refit catches up on (coalesced refits)
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
@@ -99,6 +100,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         var inflation = StudentT.InvCDF(0, 1, options.EnsembleSize, 0.95) / Gaussian.Z90;
         _band = new EnsembleLogHazardBand(_hazard, members, windows, inflation) { Scale = options.BandScale };
         _builder = new EstimateBuilder(options);
+        _work = new RefitWork(options.MaxFramesPerRefit, options.RefitTimeBudget);
         if (selection)
         {
             _selector = new KineticsBranchSelector(_hazard, windows, binning.Count, options, ordering);
@@ -198,9 +200,10 @@ public sealed class PhysicsDamageModel : IDamageModel
 
         var horizon = _builder.Horizon(dose);
         _collocation.Place(Math.Min(_options.MinBinDoseEA2, horizon / 100), horizon, _hazard);
-        var iterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
-        iterations *= (int)Math.Clamp(FrameCount - _framesAtLastRefit, 1, _options.MaxFramesPerRefit);
+        var baseIterations = _worstReducedChiSquare > _options.CatchUpChiSquare ? _options.CatchUpIterationsPerRefit : _options.IterationsPerRefit;
+        var iterations = _work.Steps(baseIterations, FrameCount - _framesAtLastRefit);
         _framesAtLastRefit = FrameCount;
+        var stepsStarted = _time.GetTimestamp();
         if (_options.RefitParallelism > 1)
         {
             Parallel.For(0, _theta.Length, _parallel, m => RefitMember(m, iterations));
@@ -213,6 +216,7 @@ public sealed class PhysicsDamageModel : IDamageModel
             }
         }
 
+        _work.Measured(iterations, _time.GetElapsedTime(stepsStarted));
         if (_selector is not null)
         {
             for (var k = 0; k < _names.Length; k++)

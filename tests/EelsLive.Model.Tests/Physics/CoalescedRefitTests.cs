@@ -36,6 +36,27 @@ public class CoalescedRefitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void With_a_time_budget_that_no_step_fits_a_coalesced_refit_runs_only_its_base_steps()
+    {
+        var options = new ModelOptions { IterationsPerRefit = 3, CatchUpChiSquare = 1e9, RefitTimeBudget = TimeSpan.FromTicks(1) };
+        var model = new PhysicsDamageModel(Names, options);
+        var steps = new List<long>();
+        foreach (int frames in new[] { 6, 40 })
+        {
+            for (int f = 0; f < frames; f++)
+            {
+                model.Add(10.0 * (model.FrameCount + 1), [0.01, 0.05, 0.03, 0.04]);
+            }
+
+            long before = model.OptimizerSteps;
+            model.Refit(10.0 * model.FrameCount);
+            steps.Add(model.OptimizerSteps - before);
+        }
+
+        Assert.Equal([3L, 3L], steps);
+    }
+
+    [Fact]
     public void Refits_coalesced_sixteen_frames_at_a_time_stay_close_to_refitting_every_frame_where_without_the_extra_work_they_lag()
     {
         var session = SyntheticSession.MixedResponse(IntegrityCurve.SingleExponential(1000), IntegrityCurve.SingleExponential(700), frames: 480);
