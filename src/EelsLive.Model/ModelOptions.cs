@@ -56,8 +56,8 @@ public sealed record ModelOptions
     public TimeSpan? RefitTimeBudget { get; init; }
 
     /// <summary>
-    /// The <see cref="RefitTimeBudget"/> of <c>monitor</c> and <c>demo</c>: a tenth of the dashboards' fastest redraw interval,
-    /// so that estimates still change several times per redraw when refits are coalesced.
+    /// The <see cref="RefitTimeBudget"/> of <c>monitor</c> and <c>demo</c>: a tenth of the web dashboard's fastest redraw
+    /// interval (100 ms), so that estimates still change several times per redraw when refits are coalesced.
     /// </summary>
     public static TimeSpan LiveRefitTimeBudget { get; } = TimeSpan.FromMilliseconds(10);
 
