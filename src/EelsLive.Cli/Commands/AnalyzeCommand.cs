@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EelsLive.Cli.Console;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
 using EelsLive.Model;
@@ -69,6 +70,7 @@ internal static class AnalyzeCommand
                             summary.Observe(f);
                             break;
                         case KineticsChanged k: summaries[k.Report.SeriesId].Observe(k); break;
+                        case MeasurementProblemFound p: System.Console.Error.WriteLine(MeasurementText.Describe(p)); break;
                         case MessageRejected r: log.Log(r.Reason, r.RejectedTotal); break;
                     }
                 }

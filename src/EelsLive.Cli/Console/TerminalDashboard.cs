@@ -172,6 +172,9 @@ internal sealed class TerminalDashboard : IDisposable
             case KineticsChanged change:
                 WriteLine(KineticsText.Describe(change));
                 break;
+            case MeasurementProblemFound problem:
+                WriteLine(MeasurementText.Describe(problem));
+                break;
             case SeriesEnded end:
                 WriteLine(DashboardText.SeriesEnded(end));
                 break;

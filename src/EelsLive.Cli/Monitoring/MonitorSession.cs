@@ -110,6 +110,9 @@ internal sealed class MonitorSession
                 case KineticsChanged k:
                     _logger.LogInformation("{Kinetics}", KineticsText.Describe(k));
                     break;
+                case MeasurementProblemFound p:
+                    _logger.LogWarning("{Measurement}", MeasurementText.Describe(p));
+                    break;
                 case SeriesEnded end:
                     _logger.LogInformation(
                         "series {SeriesId} ended ({Reason}): {Frames} frames accepted, {Lost} lost",

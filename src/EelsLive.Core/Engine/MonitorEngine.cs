@@ -18,6 +18,7 @@ public sealed class MonitorEngine
     private readonly double[] _signals;
     private readonly DoseBudget _budget;
     private readonly KineticsLawTracker _laws = new();
+    private readonly MeasurementProblemTracker _problems = new();
     private IDamageModel? _model;
     private ModelSnapshot? _snapshot;
     private AlarmEvaluator? _alarms;
@@ -51,7 +52,8 @@ public sealed class MonitorEngine
     /// the frame is added to the model but the refit waits for the last of them, so the engine never lags more
     /// than one refit behind; the frame's report then carries the previous estimates and <c>fit_ms</c> null. A frame's
     /// <see cref="FrameReported"/> is followed by an <see cref="AlarmChanged"/> when the alarm or budget alert changed, and by a
-    /// <see cref="KineticsChanged"/> for each window whose fit changed kinetics law.
+    /// <see cref="KineticsChanged"/> for each window whose fit changed kinetics law, and by a <see cref="MeasurementProblemFound"/> for each
+    /// problem that keeps windows from being measured, the first time the series shows it.
     /// </summary>
     public IReadOnlyList<PipelineEvent> Process(RecordedMessage message, bool coalesceRefit = false)
     {
@@ -73,6 +75,7 @@ public sealed class MonitorEngine
                     }
 
                     AddLawChanges(reported, results);
+                    AddMeasurementProblems(reported, measured.Measurement, results);
                     break;
                 default:
                     results.Add(e);
@@ -89,6 +92,7 @@ public sealed class MonitorEngine
         _alarm = null;
         _budgetAlert = BudgetAlert.None;
         _laws.Reset();
+        _problems.Reset();
         _model = _options.Model is { } kind ? DamageModels.Create(kind, _windowNames, _options.ModelOptions) : null;
         _alarms = _model is null ? null : new AlarmEvaluator(_options.Alarms);
         return started;
@@ -100,6 +104,15 @@ public sealed class MonitorEngine
         foreach (var (window, previous, current) in _laws.Observe(reported.Report))
         {
             results.Add(new KineticsChanged(reported.Report, window, previous, current) { ReceivedUnixS = reported.ReceivedUnixS });
+        }
+    }
+
+    /// <summary>Adds a <see cref="MeasurementProblemFound"/> for every problem this frame shows for the first time in its series.</summary>
+    private void AddMeasurementProblems(FrameReported reported, FrameMeasurement measurement, List<PipelineEvent> results)
+    {
+        foreach (var (kind, windows) in _problems.Observe(measurement, _options.Pipeline.Windows))
+        {
+            results.Add(new MeasurementProblemFound(reported.Report, kind, windows, measurement.Spectrum, _options.Pipeline.Normalisation) { ReceivedUnixS = reported.ReceivedUnixS });
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class MonitorMetrics : IDisposable
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _alarms;
     private readonly Counter<long> _lawChanges;
+    private readonly Counter<long> _measurementProblems;
     private readonly Histogram<double> _fitMs;
     private double _dose;
     private double _doseRate;
@@ -34,6 +35,7 @@ public sealed class MonitorMetrics : IDisposable
         _rejected = _meter.CreateCounter<long>("eelslive.messages.rejected", "{message}", "Messages rejected as malformed or out of order.");
         _alarms = _meter.CreateCounter<long>("eelslive.alarm.changes", "{change}", "Changes of the damage alarm or the dose-budget alert.");
         _lawChanges = _meter.CreateCounter<long>("eelslive.kinetics.changes", "{change}", "Changes of a window's kinetics law (tagged with the window).");
+        _measurementProblems = _meter.CreateCounter<long>("eelslive.measurement.problems", "{problem}", "Problems that keep windows from being measured, once per series, kind and window (tagged with both).");
         _fitMs = _meter.CreateHistogram<double>("eelslive.fit.duration", "ms", "Wall time of one model refit.");
         _meter.CreateObservableGauge("eelslive.dose", () => Volatile.Read(ref _dose), "e/Å²", "Cumulative electron dose of the current series.");
         _meter.CreateObservableGauge("eelslive.dose.rate", () => Volatile.Read(ref _doseRate), "e/Å²/s", "Current dose rate.");
@@ -71,6 +73,13 @@ public sealed class MonitorMetrics : IDisposable
                 break;
             case KineticsChanged change:
                 _lawChanges.Add(1, new KeyValuePair<string, object?>("window", change.Window));
+                break;
+            case MeasurementProblemFound problem:
+                foreach (var (window, _) in problem.Windows)
+                {
+                    _measurementProblems.Add(1, new KeyValuePair<string, object?>("kind", problem.Kind.ToString()), new KeyValuePair<string, object?>("window", window.Name));
+                }
+
                 break;
         }
     }

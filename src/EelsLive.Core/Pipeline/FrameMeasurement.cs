@@ -19,6 +19,9 @@ public sealed record FrameMeasurement(
     IReadOnlyList<double> Integrals,
     IReadOnlyList<double?> Signals)
 {
+    /// <summary>The energy-loss range the frame's channels cover after zero-loss alignment (on its own axis when not aligned).</summary>
+    public EnergyRange Spectrum { get; init; }
+
     /// <summary>Sum of all counts, computed when asked: the default zero-loss normalisation does not need it.</summary>
     public double TotalCounts => WindowIntegrator.Total(Frame.Counts);
 }

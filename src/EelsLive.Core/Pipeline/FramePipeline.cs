@@ -163,7 +163,10 @@ public sealed class FramePipeline
             signals[w] = reference > 0 ? integrals[w] / reference : null;
         }
 
-        return new FrameMeasurement(frame, step, _series.LostFrames, zeroLoss, reference, integrals, signals);
+        return new FrameMeasurement(frame, step, _series.LostFrames, zeroLoss, reference, integrals, signals)
+        {
+            Spectrum = EnergyRange.OfChannels(offset, frame.DispersionEv, frame.Counts.Length),
+        };
     }
 
     private void BeginSeries(string seriesId)

@@ -61,6 +61,12 @@ public class PythonPublisherEndToEndTests
 
         Assert.Equal(1, lines[^1].GetProperty("lost_frames").GetInt64());
         Assert.Equal(0, lines[^1].GetProperty("rejected_messages").GetInt64());
+
+        // The example's spectra are core-loss (250 eV on): the monitor says that it can measure none of its windows.
+        string log = monitor.Stdout + monitor.Stderr;
+        Assert.Contains("NO DATA from seq 0 of series", log, StringComparison.Ordinal);
+        Assert.Contains("no zero-loss peak in this spectrum", log, StringComparison.Ordinal);
+        Assert.Contains("NO DATA pi_pi (1–3 eV), c_c (4–7 eV), c_o (10–15 eV), m_o (20–25 eV) from seq 0", log, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()
