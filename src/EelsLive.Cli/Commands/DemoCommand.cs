@@ -26,7 +26,7 @@ internal static class DemoCommand
         var headless = new Option<bool>("--headless") { Description = "No live terminal dashboard: plain log lines, for scripts." };
         var outDir = new Option<DirectoryInfo?>("--out-dir") { Description = "Where results, recording, truth and report go [default: ./eelslive-demo-<time>]." };
         var frames = new Option<int>("--frames") { Description = "Frames to simulate.", DefaultValueFactory = _ => 1500 };
-        var rate = new Option<double>("--rate") { Description = "Frames per second (the default runs about 40 s).", DefaultValueFactory = _ => 40 };
+        var rate = new Option<double>("--rate") { Description = "Frames per second (the default runs about 40 s); each frame is stamped with an exposure of 1/rate, so the frames' clock, the dose rate and the dashboards' \"≈ N s\" follow the wall clock.", DefaultValueFactory = _ => 40 };
         var dosePerFrame = new Option<double>("--dose-per-frame") { Description = "Electron dose per frame in e/Å².", DefaultValueFactory = _ => 4 };
         var preset = new Option<string>("--preset") { Description = $"Simulator preset: {string.Join(", ", SimulationPresets.Names)}.", DefaultValueFactory = _ => "mil101fe" };
         var simSeed = new Option<int>("--sim-seed") { Description = "Seed of the simulated noise.", DefaultValueFactory = _ => 1 };
@@ -59,7 +59,9 @@ internal static class DemoCommand
                     throw new ArgumentException("--frames must be >= 1, --rate and --dose-per-frame > 0.");
                 }
 
-                var scenario = new SimulationScenario(chosen, parse.GetValue(simSeed)) { Dose = DoseSettings.PerFrame(parse.GetValue(dosePerFrame), 0.1) };
+                // Each frame's exposure is the time between frames, so the frames' own clock runs with the wall clock: the dose
+                // rate and every "≈ N s at the current rate" on the dashboards are what the user sees happen.
+                var scenario = new SimulationScenario(chosen, parse.GetValue(simSeed)) { Dose = DoseSettings.PerFrame(parse.GetValue(dosePerFrame), 1 / parse.GetValue(rate)) };
                 series = new SimulatedSeries(scenario, new SeriesOptions { Frames = parse.GetValue(frames), SeriesId = $"demo-{chosen.Name}-{parse.GetValue(simSeed)}" });
                 directory = parse.GetValue(outDir)?.FullName
                     ?? Path.Combine(Directory.GetCurrentDirectory(), $"eelslive-demo-{TimeProvider.System.GetLocalNow():yyyyMMdd-HHmmss}");

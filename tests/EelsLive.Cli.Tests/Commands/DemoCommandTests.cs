@@ -20,6 +20,9 @@ public class DemoCommandTests
         var lines = JsonLines.Read(Path.Combine(outDir, "results.jsonl"));
         Assert.Equal(300, lines.Count);
         Assert.Equal(4500, lines[^1].GetProperty("dose_e_a2").GetDouble(), 6);
+        // The frames' clock runs with the sending pace, so the dose rate (and every "≈ N s at the current rate") is the one
+        // the user watches: 15 e/Å² per frame at 150 frames/s.
+        Assert.Equal(15 * 150, lines[^1].GetProperty("dose_rate_e_a2_s").GetDouble(), tolerance: 0.1); // frame times are Unix seconds: ~1e-6 s resolution
         Assert.True(new FileInfo(Path.Combine(outDir, "session.eelsrec")).Length > 300 * 2048 * 4, "the recording holds every spectrum");
         Assert.True(File.Exists(Path.Combine(outDir, "truth.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "report", "report.html")));
