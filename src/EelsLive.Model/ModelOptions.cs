@@ -42,7 +42,9 @@ public sealed record ModelOptions
     /// Most frames whose optimisation work one refit does. A refit that follows n frames added since the previous one (refits
     /// coalesced while frames arrived faster than the model refits) runs min(n, this) times its iterations, so that the fit
     /// does the same work per frame as when every frame is refitted instead of lagging the data. Bounded, so that one refit
-    /// stays short and the monitor never falls more than one refit behind. 1 turns the scaling off.
+    /// stays short and the monitor never falls more than one refit behind. It is also the most frames the monitor lets share
+    /// one refit: however fast frames arrive, it refits at least every this many frames. 1 turns both off (every frame is
+    /// refitted, with its own work only).
     /// </summary>
     public int MaxFramesPerRefit { get; init; } = 16;
 

@@ -24,6 +24,7 @@ public sealed class MonitorEngine
     private AlarmEvaluator? _alarms;
     private AlarmStatus? _alarm;
     private BudgetAlert _budgetAlert;
+    private int _framesSinceRefit; // frames added to the model since its last refit
 
     /// <summary>Creates an engine with validated options.</summary>
     public MonitorEngine(MonitorOptions options)
@@ -49,8 +50,9 @@ public sealed class MonitorEngine
 
     /// <summary>
     /// Processes one message. When <paramref name="coalesceRefit"/> is true (more frames are already queued),
-    /// the frame is added to the model but the refit waits for the last of them, so the engine never lags more
-    /// than one refit behind; the frame's report then carries the previous estimates and <c>fit_ms</c> null. A frame's
+    /// the frame is added to the model but the refit waits for the last of them, or for the
+    /// <see cref="ModelOptions.MaxFramesPerRefit"/>-th frame since the last refit, so the engine never lags more than one
+    /// refit behind; the frame's report then carries the previous estimates and <c>fit_ms</c> null. A frame's
     /// <see cref="FrameReported"/> is followed by an <see cref="AlarmChanged"/> when the alarm or budget alert changed, and by a
     /// <see cref="KineticsChanged"/> for each window whose fit changed kinetics law, and by a <see cref="MeasurementProblemFound"/> for each
     /// problem that keeps windows from being measured, the first time the series shows it.
@@ -93,6 +95,7 @@ public sealed class MonitorEngine
         _budgetAlert = BudgetAlert.None;
         _laws.Reset();
         _problems.Reset();
+        _framesSinceRefit = 0;
         _model = _options.Model is { } kind ? DamageModels.Create(kind, _windowNames, _options.ModelOptions) : null;
         _alarms = _model is null ? null : new AlarmEvaluator(_options.Alarms);
         return started;
@@ -139,10 +142,14 @@ public sealed class MonitorEngine
             if (complete)
             {
                 _model.Add(m.Dose.MidDoseEA2, _signals);
+                _framesSinceRefit++;
             }
 
-            if (!coalesceRefit && _model.FrameCount > 0)
+            // A refit does the work of at most MaxFramesPerRefit new frames, so coalescing stops there: however fast frames
+            // arrive, the estimates and alarms are at most that many frames old (live, 4,096 queued frames had shared a refit).
+            if ((!coalesceRefit || _framesSinceRefit >= _options.ModelOptions.MaxFramesPerRefit) && _model.FrameCount > 0)
             {
+                _framesSinceRefit = 0;
                 _snapshot = _model.Refit(m.Dose.CumulativeEA2);
                 fitMs = _snapshot.FitMilliseconds;
                 _alarm = _alarms!.Evaluate(_snapshot, m.Dose.CumulativeEA2, m.Dose.RateEA2PerS);

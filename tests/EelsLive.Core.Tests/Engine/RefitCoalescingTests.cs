@@ -2,6 +2,7 @@ using System.Reactive.Concurrency;
 using System.Reactive.Subjects;
 using EelsLive.Core.Tests.Support;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Transport;
 
 namespace EelsLive.Core.Tests.Engine;
@@ -30,6 +31,31 @@ public class RefitCoalescingTests
         Assert.NotNull(reports[9].FitMs);
         Assert.Equal(30, reports[9].DoseEA2, 9);
         Assert.NotNull(reports[9].Windows[2].Integrity);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(5)]
+    public async Task However_long_a_burst_a_refit_comes_at_least_every_MaxFramesPerRefit_frames(int maxFramesPerRefit)
+    {
+        var source = new Subject<IncomingMessage>();
+        var options = new MonitorOptions { ModelOptions = new ModelOptions { MaxFramesPerRefit = maxFramesPerRefit } };
+        var monitor = new LiveMonitor(source, new MonitorEngine(options), new HistoricalScheduler());
+        var reports = new List<FrameReport>();
+        using var subscription = monitor.Events.Subscribe(e => { if (e is FrameReported f) reports.Add(f.Report); });
+        var run = monitor.RunAsync(new RunSettings());
+
+        const int Burst = 50; // one hand-off of 50 queued frames, as when a source sends faster than the monitor refits
+        for (int seq = 0; seq < Burst; seq++)
+        {
+            source.OnNext(new IncomingMessage(TestFrames.Wire(TestFrames.Frame(seq, dose: 3)), MoreFramesQueued: seq < Burst - 1));
+        }
+
+        source.OnCompleted();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var refitted = reports.Where(r => r.FitMs is not null).Select(r => r.Seq).ToList();
+        var expected = Enumerable.Range(1, Burst / maxFramesPerRefit).Select(i => (long)((i * maxFramesPerRefit) - 1)).Append(Burst - 1).Distinct();
+        Assert.Equal(expected, refitted);
     }
 
     [Fact]
