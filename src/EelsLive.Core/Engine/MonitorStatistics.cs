@@ -6,6 +6,7 @@ namespace EelsLive.Engine;
 public sealed class MonitorStatistics
 {
     private long _frames;
+    private long _refits;
     private long _rejected;
     private long _lost;
     private double _dose;
@@ -14,6 +15,12 @@ public sealed class MonitorStatistics
 
     /// <summary>Frames accepted so far (all series).</summary>
     public long Frames => Interlocked.Read(ref _frames);
+
+    /// <summary>
+    /// Frames after which the model was refitted (all series); fewer than <see cref="Frames"/> when frames came faster than
+    /// refits and were coalesced (or without a model).
+    /// </summary>
+    public long Refits => Interlocked.Read(ref _refits);
 
     /// <summary>Messages rejected so far.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
@@ -37,6 +44,11 @@ public sealed class MonitorStatistics
         {
             case FrameReported f:
                 Interlocked.Increment(ref _frames);
+                if (f.Report.FitMs is not null)
+                {
+                    Interlocked.Increment(ref _refits);
+                }
+
                 Interlocked.Exchange(ref _lost, f.Report.LostFrames);
                 Volatile.Write(ref _dose, f.Report.DoseEA2);
                 Volatile.Write(ref _doseRate, f.Report.DoseRateEA2PerS);
