@@ -15,6 +15,9 @@ internal sealed record DashboardSettings
     /// <summary>The session's dose budget (e/Å²), or null when none is set.</summary>
     public double? BudgetDoseEA2 { get; init; }
 
+    /// <summary>The model's significance gate on a window's signal change (<see cref="ModelOptions.ChangeSignificanceZ"/>): below it integrity is not identified.</summary>
+    public double ChangeSignificanceZ { get; init; } = 3;
+
     /// <summary>False with <c>--model none</c>: no integrity, D50 or forecast will ever appear.</summary>
     public bool ModelRunning { get; init; } = true;
 
@@ -46,6 +49,7 @@ internal sealed record DashboardSettings
             LeadDoseEA2 = options.Alarms.LeadDoseEA2,
             BudgetDoseEA2 = options.Alarms.BudgetDoseEA2,
             ModelRunning = options.Model is not null,
+            ChangeSignificanceZ = options.ModelOptions.ChangeSignificanceZ,
             KnownOrders = options.Model == ModelKind.Physics ? options.ModelOptions.KnownOrders : [],
             ShowSummary = !quiet,
         };

@@ -1,5 +1,6 @@
 using EelsLive.Alarms;
 using EelsLive.Engine;
+using EelsLive.Model;
 using EelsLive.Pipeline;
 
 namespace EelsLive.Cli.Console;
@@ -30,8 +31,8 @@ internal sealed class DashboardStateTracker
             _state = e switch
             {
                 SeriesStarted s => new DashboardState { Settings = _state.Settings, SeriesId = s.SeriesId },
-                FrameReported f => WithFrame(_state, f.Report, f.Alarm, f.Budget, f.Snapshot?.Windows.Where(w => w.Rising).Select(w => w.Name)),
-                AlarmChanged a => WithFrame(_state, a.Report, a.Alarm, a.Budget, rising: null),
+                FrameReported f => WithFrame(_state, f.Report, f.Alarm, f.Budget, f.Snapshot),
+                AlarmChanged a => WithFrame(_state, a.Report, a.Alarm, a.Budget, snapshot: null),
                 SeriesEnded end => _state with { Phase = SeriesPhase.Ended, Ended = end, SeriesId = end.End.SeriesId },
                 _ => _state,
             };
@@ -54,14 +55,10 @@ internal sealed class DashboardStateTracker
         }
     }
 
-    private static DashboardState WithFrame(DashboardState state, FrameReport report, AlarmStatus? alarm, BudgetStatus budget, IEnumerable<string>? rising)
+    /// <summary>The state after a frame; without a <paramref name="snapshot"/> each window keeps what the previous one said of it.</summary>
+    private static DashboardState WithFrame(DashboardState state, FrameReport report, AlarmStatus? alarm, BudgetStatus budget, ModelSnapshot? snapshot)
     {
-        var risingNames = rising is null
-            ? state.Windows.Where(w => w.Rising).Select(w => w.Report.Name).ToHashSet(StringComparer.Ordinal)
-            : rising.ToHashSet(StringComparer.Ordinal);
-        var windows = report.Windows
-            .Select(w => new DashboardWindow(w, alarm?.Windows.FirstOrDefault(f => f.Name == w.Name), risingNames.Contains(w.Name)))
-            .ToArray();
+        var windows = report.Windows.Select(w => Window(state, w, alarm, snapshot)).ToArray();
         return state with
         {
             SeriesId = report.SeriesId,
@@ -73,6 +70,22 @@ internal sealed class DashboardStateTracker
             Windows = windows,
             Alarm = alarm,
             Budget = budget,
+        };
+    }
+
+    private static DashboardWindow Window(DashboardState state, WindowReport report, AlarmStatus? alarm, ModelSnapshot? snapshot)
+    {
+        var forecast = alarm?.Windows.FirstOrDefault(f => f.Name == report.Name);
+        if (snapshot is null)
+        {
+            var previous = state.Windows.FirstOrDefault(p => p.Report.Name == report.Name);
+            return new DashboardWindow(report, forecast, previous?.Rising ?? false) { Changing = previous?.Changing ?? false };
+        }
+
+        var estimate = snapshot.Find(report.Name);
+        return new DashboardWindow(report, forecast, estimate?.Rising ?? false)
+        {
+            Changing = estimate is not null && Math.Abs(estimate.SignalChangeZ) >= state.Settings.ChangeSignificanceZ,
         };
     }
 }

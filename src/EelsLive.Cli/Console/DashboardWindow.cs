@@ -14,4 +14,13 @@ internal sealed record DashboardWindow(WindowReport Report, WindowForecast? Fore
 
     /// <summary>The window's alarm level (Ok for windows that cannot raise alarms).</summary>
     public AlarmLevel Level => Forecast?.Level ?? AlarmLevel.Ok;
+
+    /// <summary>
+    /// True when the model sees a significant change of the window's signal (|z| ≥ <see cref="DashboardSettings.ChangeSignificanceZ"/>);
+    /// before that its integrity is not identified, and the dashboard never reads it as below a level.
+    /// </summary>
+    public bool Changing { get; init; }
+
+    /// <summary>Where the window's integrity stands against <paramref name="level"/> (θ, or 0.5 for D50).</summary>
+    public IntegrityStanding StandingAgainst(double level) => IntegrityStandings.Of(Report, level, Changing);
 }

@@ -45,6 +45,8 @@ public class TerminalDashboardStateTests(ITestOutputHelper output)
         Assert.Null(state.Windows[0].Forecast);
         Assert.Equal(last.Alarm!.Windows, state.Windows.Skip(1).Select(w => w.Forecast));
         Assert.Equal(last.Snapshot!.Windows.Select(w => w.Rising), state.Windows.Select(w => w.Rising));
+        Assert.Equal(last.Snapshot.Windows.Select(w => Math.Abs(w.SignalChangeZ) >= run.Options.ModelOptions.ChangeSignificanceZ), state.Windows.Select(w => w.Changing));
+        Assert.Contains(state.Windows, w => w.Changing);
         Assert.NotNull(last.Report.Windows[2].Integrity);
 
         string text = DashboardRendering.ToText(DashboardView.Render(state));
