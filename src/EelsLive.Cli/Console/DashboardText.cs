@@ -32,62 +32,113 @@ internal static class DashboardText
             : text;
     }
 
-    /// <summary>"1234 (980–1500) e/Å²", "1234 (980–∞) e/Å²", "> 980 e/Å² (not yet estimable)", or null when the model says nothing yet.</summary>
-    public static string? D50(WindowReport w)
+    /// <summary>
+    /// "1234 (980–1500) e/Å²", "1234 (980–∞) e/Å²", "> 980 e/Å² (not yet estimable)", or null when the model says nothing yet;
+    /// "> 980 e/Å² (probably passed)" while D50 is not estimable but the window's central integrity is already below 0.5.
+    /// </summary>
+    public static string? D50(DashboardWindow w)
     {
-        if (w.D50EA2 is { } d50)
+        ArgumentNullException.ThrowIfNull(w);
+        var report = w.Report;
+        if (report.D50EA2 is { } d50)
         {
-            string lo = w.D50LoEA2 is { } l ? Dose(l) : "0";
-            string hi = w.D50HiEA2 is { } h ? Dose(h) : "∞";
+            string lo = report.D50LoEA2 is { } l ? Dose(l) : "0";
+            string hi = report.D50HiEA2 is { } h ? Dose(h) : "∞";
             return $"{Dose(d50)} ({lo}–{hi}) e/Å²";
         }
 
-        return w.D50LoEA2 is { } notBefore ? $"> {Dose(notBefore)} e/Å² (not yet estimable)" : null;
+        if (report.D50LoEA2 is not { } notBefore)
+        {
+            return null;
+        }
+
+        return w.StandingAgainst(0.5) == IntegrityStanding.NotBelow
+            ? $"> {Dose(notBefore)} e/Å² (not yet estimable)"
+            : $"> {Dose(notBefore)} e/Å² (probably passed)";
     }
 
     /// <summary>
-    /// "C–O reaches 0.5 in ≈ 820 e/Å², ≈ 41 s at the current rate", "C–O has crossed 0.5", or a line saying why there is no
-    /// forecast; windows that cannot raise alarms (π–π* by default) say "(not alarmed)".
+    /// The window's forecast line, one story with its integrity, D50 and alarm: "C–O reaches 0.5 in ≈ 820 e/Å², ≈ 41 s at the
+    /// current rate", "C–O is at 0.5 now (≈ 3150 e/Å²)", "C–O is probably below 0.5 since ≈ 2900 e/Å²" (central integrity below θ,
+    /// its interval still reaching it), "C–O is below 0.5 since ≈ 2900 e/Å²" (the whole interval below), "C–O has crossed 0.5"
+    /// (critical), "C–O may reach 0.5 within 200 e/Å² (P = 0.62); crossing dose not yet pinned down" (a warning without a crossing
+    /// dose), or a line saying why there is no forecast; windows that cannot raise alarms (π–π* by default) add "(not alarmed)".
     /// </summary>
-    public static string Forecast(DashboardWindow w, double currentDoseEA2, double doseRateEA2PerS, double threshold)
+    public static string Forecast(DashboardWindow w, DashboardState state)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(state);
+        double threshold = state.Settings.Threshold;
         string theta = threshold.ToString("0.##", CultureInfo.InvariantCulture);
         if (w.Level == AlarmLevel.Critical)
         {
             return $"{w.Label} has crossed {theta}";
         }
 
+        string alarmed = w.Forecast is null ? " (not alarmed)" : string.Empty;
+        if (w.Forecast is { Level: AlarmLevel.Warning, Unexplained: true } && w.Report.CrossDoseEA2 is null && w.StandingAgainst(threshold) == IntegrityStanding.NotBelow)
+        {
+            return $"{w.Label} changes in a way the damage model cannot describe: no reliable forecast";
+        }
+
+        string unreliable = w.Forecast is { Unexplained: true } ? " (unreliable: the damage model cannot describe the change)" : string.Empty;
+        return Where(w, state, theta, alarmed) + unreliable;
+    }
+
+    private static string Where(DashboardWindow w, DashboardState state, string theta, string alarmed)
+    {
+        var standing = w.StandingAgainst(state.Settings.Threshold);
+        if (standing != IntegrityStanding.NotBelow)
+        {
+            string below = standing == IntegrityStanding.Below ? "is below" : "is probably below";
+            return w.Report.CrossDoseEA2 is { } since
+                ? $"{w.Label} {below} {theta} since ≈ {Dose(since)} e/Å²{alarmed}"
+                : $"{w.Label} {below} {theta} now; crossing dose not yet pinned down{alarmed}";
+        }
+
         if (w.Report.CrossDoseEA2 is not { } cross)
         {
+            if (w.Forecast is { Level: AlarmLevel.Warning } warning)
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"{w.Label} may reach {theta} within {Dose(state.Settings.LeadDoseEA2)} e/Å² (P = {warning.CrossProbability:F2}); crossing dose not yet pinned down");
+            }
+
             return w.Rising
                 ? $"{w.Label} rises with dose (mixed response): no crossing forecast"
                 : $"{w.Label}: no forecast of reaching {theta} yet";
         }
 
-        string alarmed = w.Forecast is null ? " (not alarmed)" : string.Empty;
-        double left = cross - currentDoseEA2;
+        double left = cross - state.DoseEA2;
         if (left <= 0)
         {
             return $"{w.Label} is at {theta} now (≈ {Dose(cross)} e/Å²){alarmed}";
         }
 
-        string time = doseRateEA2PerS > 0
-            ? $", ≈ {AlarmText.Duration(left / doseRateEA2PerS)} at the current rate"
+        string time = state.DoseRateEA2PerS > 0
+            ? $", ≈ {AlarmText.Duration(left / state.DoseRateEA2PerS)} at the current rate"
             : ", no time estimate while the dose rate is zero";
         return $"{w.Label} reaches {theta} in ≈ {Dose(left)} e/Å²{time}{alarmed}";
     }
 
-    /// <summary>The banner's words after the level: which windows crossed or will probably cross, and a budget alert.</summary>
+    /// <summary>The banner's words after the level: which windows crossed, are probably below θ already or will probably reach it, and a budget alert.</summary>
     public static string Banner(DashboardState state)
     {
         var settings = state.Settings;
         string theta = settings.Threshold.ToString("0.##", CultureInfo.InvariantCulture);
         var parts = new List<string>();
         var crossed = state.Windows.Where(w => w.Level == AlarmLevel.Critical).Select(w => w.Label).ToArray();
-        var warned = state.Windows.Where(w => w.Level == AlarmLevel.Warning).Select(w => w.Label).ToArray();
+        var warnings = state.Windows.Where(w => w.Level == AlarmLevel.Warning).ToArray();
+        var below = warnings.Where(w => w.StandingAgainst(settings.Threshold) != IntegrityStanding.NotBelow).Select(w => w.Label).ToArray();
+        var warned = warnings.Select(w => w.Label).Except(below).ToArray();
         if (crossed.Length > 0)
         {
             parts.Add($"{string.Join(", ", crossed)} {(crossed.Length == 1 ? "has" : "have")} crossed {theta}");
+        }
+
+        if (below.Length > 0)
+        {
+            parts.Add($"{string.Join(", ", below)} {(below.Length == 1 ? "is" : "are")} probably below {theta} already (not yet confirmed)");
         }
 
         if (warned.Length > 0)

@@ -139,7 +139,7 @@ internal static class DashboardView
 
     private static Markup D50Cell(DashboardWindow w, string gap)
     {
-        if (DashboardText.D50(w.Report) is not { } text)
+        if (DashboardText.D50(w) is not { } text)
         {
             return new Markup("[grey]—[/]");
         }
@@ -168,7 +168,7 @@ internal static class DashboardView
     {
         var lines = state.Windows.Select(w =>
         {
-            string text = Markup.Escape(DashboardText.Forecast(w, state.DoseEA2, state.DoseRateEA2PerS, state.Settings.Threshold));
+            string text = Markup.Escape(DashboardText.Forecast(w, state));
             string color = w.Forecast is null ? "grey" : ColorOf(w.Level).ToMarkup();
             string law = wide && w.Report.Kinetics is { } kinetics ? $" [grey]· {Markup.Escape(LawText(kinetics, w.Report.Name, state.Settings))}[/]" : string.Empty;
             return (IRenderable)new Markup($"[{color}]•[/] {text}{law}");

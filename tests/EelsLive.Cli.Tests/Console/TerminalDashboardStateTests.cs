@@ -84,6 +84,54 @@ public class TerminalDashboardStateTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_frame_of_a_real_run_tells_one_story_per_window()
+    {
+        var run = EngineRun.Simulate(frames: 160, dosePerFrame: 25, drop: 0, budget: null);
+        var settings = DashboardSettings.For(run.Options, quiet: false);
+        var tracker = new DashboardStateTracker(run.Statistics, settings);
+        int warned = 0, below = 0, notEstimableBelow = 0;
+        foreach (var e in run.Events)
+        {
+            tracker.Observe(e);
+            if (e is not FrameReported)
+            {
+                continue;
+            }
+
+            var state = tracker.Capture(T0);
+            foreach (var w in state.Windows.Where(w => w.Level != AlarmLevel.Critical))
+            {
+                string line = DashboardText.Forecast(w, state);
+                string context = $"{line} at {state.DoseEA2} e/Å²: integrity {DashboardText.Integrity(w.Report)}, D50 {DashboardText.D50(w)}";
+                if (w.Level == AlarmLevel.Warning)
+                {
+                    warned++;
+                    Assert.False(line.Contains("no forecast", StringComparison.Ordinal), context);
+                }
+
+                if (w.StandingAgainst(settings.Threshold) != IntegrityStanding.NotBelow)
+                {
+                    below++;
+                    Assert.True(line.Contains("below 0.5", StringComparison.Ordinal), context);
+                    if (w.Report.D50EA2 is null)
+                    {
+                        notEstimableBelow++;
+                        Assert.EndsWith("(probably passed)", DashboardText.D50(w), StringComparison.Ordinal);
+                    }
+                }
+
+                if (line.Contains("is at 0.5 now", StringComparison.Ordinal))
+                {
+                    Assert.InRange(w.Report.Integrity!.Value, 0.5 - IntegrityStandings.ReadingTolerance, 0.5 + 1e-9);
+                }
+            }
+        }
+
+        output.WriteLine($"frames × windows: {warned} warned, {below} below θ before critical ({notEstimableBelow} with D50 not estimable)");
+        Assert.True(warned > 0 && below > 0, "the run should warn and pass θ before the critical");
+    }
+
+    [Fact]
     public void A_new_series_clears_the_windows_alarm_and_budget_of_the_previous_one()
     {
         var run = EngineRun.Simulate(frames: 40, dosePerFrame: 25, drop: 0, budget: 500);
