@@ -18,7 +18,7 @@ internal static class AlarmText
         {
             foreach (var w in alarm.Windows.Where(w => w.Level != AlarmLevel.Ok))
             {
-                text.Append("; ").Append(Forecast(w, threshold));
+                text.Append("; ").Append(Forecast(w, threshold, report.Windows.FirstOrDefault(r => r.Name == w.Name)));
             }
         }
 
@@ -34,16 +34,32 @@ internal static class AlarmText
         return text.ToString();
     }
 
-    /// <summary>"c_o reaches 0.5 in ≈ N e/Å², ≈ T at the current rate (P = 0.9 within the lead dose)".</summary>
-    public static string Forecast(WindowForecast w, double threshold)
+    /// <summary>
+    /// "c_o may reach 0.5 at ≈ N e/Å², ≈ T at the current rate (P = 0.9 within the lead dose)"; once the forecast crossing
+    /// lies at or behind the current dose, the window's integrity in <paramref name="report"/> decides the words, as on the
+    /// dashboard: "c_o is probably below 0.5 since ≈ N e/Å²" (central integrity below θ), "c_o is below 0.5 since ≈ N e/Å²" (its
+    /// whole interval below) or "c_o is reaching 0.5 now (forecast crossing ≈ N e/Å²)" (integrity reads θ).
+    /// </summary>
+    /// <remarks>A window that is not Ok has a significant change of its signal (warnings and crossings require one), so its integrity is read.</remarks>
+    public static string Forecast(WindowForecast w, double threshold, WindowReport? report = null)
     {
+        ArgumentNullException.ThrowIfNull(w);
         if (w.Level == AlarmLevel.Critical)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{w.Name} has crossed {threshold:0.##}");
         }
 
         var text = new StringBuilder(w.Name);
-        if (w.SecondsToCross is 0)
+        var standing = report is null
+            ? w.SecondsToCross is 0 ? IntegrityStanding.ProbablyBelow : IntegrityStanding.NotBelow
+            : IntegrityStandings.Of(report, threshold, changing: w.Level != AlarmLevel.Ok);
+        if (standing != IntegrityStanding.NotBelow)
+        {
+            text.Append(standing == IntegrityStanding.Below ? " is below " : " is probably below ")
+                .Append(CultureInfo.InvariantCulture, $"{threshold:0.##}")
+                .Append(w.CrossDoseEA2 is { } since ? string.Create(CultureInfo.InvariantCulture, $" since ≈ {since:F0} e/Å²") : " now, crossing dose not yet pinned down");
+        }
+        else if (w.SecondsToCross is 0)
         {
             text.Append(CultureInfo.InvariantCulture, $" is reaching {threshold:0.##} now (forecast crossing ≈ {w.CrossDoseEA2:F0} e/Å²)");
         }
