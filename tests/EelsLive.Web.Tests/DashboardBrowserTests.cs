@@ -69,6 +69,23 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         Assert.Equal("kinetics: stretched β = 0.61 · law changed at 240 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=kinetics]"));
         Assert.Matches(@"^kinetics: order p = \d\.\d\d \(given 1\.6±0\.2\)$", await page.InnerTextAsync("[data-window=c_c] [data-role=kinetics]"));
 
+        var crossings = lawChange.Report with
+        {
+            Windows = [.. lawChange.Report.Windows.Select(w => w.Name switch
+            {
+                "c_o" => w with { Integrity = 0.14, IntegrityLo = 0.04, IntegrityHi = 0.29, CrossDoseEA2 = 150 },
+                "c_c" => w with { Integrity = 0.35, IntegrityLo = 0.06, IntegrityHi = 0.68, CrossDoseEA2 = 200 },
+                "pi_pi" => w with { Integrity = 0.498, IntegrityLo = 0.3, IntegrityHi = 0.7, CrossDoseEA2 = 238 },
+                _ => w with { CrossDoseEA2 = 1000 },
+            })],
+        };
+        events.OnNext(last with { Report = crossings });
+        await page.WaitForFunctionAsync("document.querySelector('[data-window=c_o] [data-role=cross]').textContent.includes('since')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.Equal("below θ since ≈ 150 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=cross]"));
+        Assert.Equal("probably below θ since ≈ 200 e/Å²", await page.InnerTextAsync("[data-window=c_c] [data-role=cross]"));
+        Assert.Equal("at θ now (≈ 238 e/Å²)", await page.InnerTextAsync("[data-window=pi_pi] [data-role=cross]"));
+        Assert.Equal("forecast to reach θ at 1,000 e/Å²", await page.InnerTextAsync("[data-window=m_o] [data-role=cross]"));
+
         var critical = EngineEvents.WithAlarm(last with { Report = last.Report with { Seq = 120 } }, "critical", "c_o", "c_c");
         events.OnNext(critical);
         await page.WaitForFunctionAsync("document.getElementById('alarm-banner').dataset.alarm === 'critical'", null, new PageWaitForFunctionOptions { Timeout = 5_000 });

@@ -44,6 +44,18 @@
     return `D50 — <span class="interval">(not yet estimable)</span>`;
   }
 
+  // The panel's θ-crossing line, by the terminal's rule (IntegrityStanding): a forecast crossing behind the current dose has
+  // been passed, "below θ" once the whole 90% interval is, "probably below θ" while only the central value is; "at θ now"
+  // only while integrity reads θ. (A crossing dose exists only for a significant change, so integrity is identified here.)
+  function crossText(w, dose, threshold) {
+    if (w.cross_dose_e_a2 == null) return w.integrity == null ? "model warming up: integrity not yet estimated" : "";
+    const at = fmt(w.cross_dose_e_a2);
+    if (w.cross_dose_e_a2 > dose) return `forecast to reach θ at ${at} e/Å²`;
+    if (w.integrity_hi != null && w.integrity_hi < threshold) return `below θ since ≈ ${at} e/Å²`;
+    if (w.integrity != null && w.integrity < threshold - 0.005) return `probably below θ since ≈ ${at} e/Å²`;
+    return `at θ now (≈ ${at} e/Å²)`;
+  }
+
   // The law the window's fit follows, a given order beside it, and the dose of its last change of law (its estimates jumped there).
   function kineticsText(w, given, changedAt) {
     if (!w.kinetics) return "";
@@ -145,9 +157,7 @@
       const w = latest && latest.windows[name];
       if (w) {
         entry.panel.querySelector("[data-role=d50]").innerHTML = d50Html(w);
-        entry.panel.querySelector("[data-role=cross]").textContent = w.cross_dose_e_a2 != null
-          ? `forecast to reach θ at ${fmt(w.cross_dose_e_a2)} e/Å²`
-          : (w.integrity == null ? "model warming up: integrity not yet estimated" : "");
+        entry.panel.querySelector("[data-role=cross]").textContent = crossText(w, latest.dose_e_a2, s.threshold);
         entry.panel.querySelector("[data-role=kinetics]").textContent =
           kineticsText(w, (s.kinetic_orders_given || {})[name], (s.kinetics_changed_e_a2 || {})[name]);
       }
