@@ -12,6 +12,9 @@ internal sealed record DashboardSettings
     /// <summary>Lead dose L of the alarm (e/Å²).</summary>
     public double LeadDoseEA2 { get; init; } = 200;
 
+    /// <summary>The alarm's probability p: a window warns once P(reaching θ within L) ≥ p, and a warning below it is one held by the alarm's hysteresis.</summary>
+    public double AlarmProbability { get; init; } = 0.5;
+
     /// <summary>The session's dose budget (e/Å²), or null when none is set.</summary>
     public double? BudgetDoseEA2 { get; init; }
 
@@ -47,6 +50,7 @@ internal sealed record DashboardSettings
         {
             Threshold = options.Alarms.Threshold,
             LeadDoseEA2 = options.Alarms.LeadDoseEA2,
+            AlarmProbability = options.Alarms.AlarmProbability,
             BudgetDoseEA2 = options.Alarms.BudgetDoseEA2,
             ModelRunning = options.Model is not null,
             ChangeSignificanceZ = options.ModelOptions.ChangeSignificanceZ,

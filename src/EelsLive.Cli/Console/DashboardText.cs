@@ -128,24 +128,17 @@ internal static class DashboardText
         string theta = settings.Threshold.ToString("0.##", CultureInfo.InvariantCulture);
         var parts = new List<string>();
         var crossed = state.Windows.Where(w => w.Level == AlarmLevel.Critical).Select(w => w.Label).ToArray();
-        var warnings = state.Windows.Where(w => w.Level == AlarmLevel.Warning).ToArray();
-        var below = warnings.Where(w => w.StandingAgainst(settings.Threshold) != IntegrityStanding.NotBelow).Select(w => w.Label).ToArray();
-        var warned = warnings.Select(w => w.Label).Except(below).ToArray();
+        var warnings = state.Windows.Where(w => w.Level == AlarmLevel.Warning).ToLookup(w => WarningKind(w, settings));
         if (crossed.Length > 0)
         {
             parts.Add($"{string.Join(", ", crossed)} {(crossed.Length == 1 ? "has" : "have")} crossed {theta}");
         }
 
-        if (below.Length > 0)
-        {
-            parts.Add($"{string.Join(", ", below)} {(below.Length == 1 ? "is" : "are")} probably below {theta} already (not yet confirmed)");
-        }
-
-        if (warned.Length > 0)
-        {
-            parts.Add($"{string.Join(", ", warned)} will probably reach {theta} within {Dose(settings.LeadDoseEA2)} e/Å²");
-        }
-
+        string lead = Dose(settings.LeadDoseEA2);
+        AddWarnings(parts, warnings[Warned.Below], n => $"{(n == 1 ? "is" : "are")} probably below {theta} already (not yet confirmed)");
+        AddWarnings(parts, warnings[Warned.Likely], _ => $"will probably reach {theta} within {lead} e/Å²");
+        AddWarnings(parts, warnings[Warned.Held], _ => $"may still reach {theta} within {lead} e/Å² (warning held)");
+        AddWarnings(parts, warnings[Warned.Unexplained], n => $"{(n == 1 ? "changes" : "change")} in a way the damage model cannot describe");
         if (parts.Count == 0)
         {
             parts.Add(!settings.ModelRunning ? "no damage model running (--model none)"
@@ -163,6 +156,25 @@ internal static class DashboardText
         }
 
         return string.Join("; ", parts);
+    }
+
+    /// <summary>
+    /// Why a warned window warns, as the banner groups it: already below θ by its integrity, likely to reach θ within L
+    /// (P ≥ p), a change the model cannot describe, or held by the alarm's hysteresis after P fell below p.
+    /// </summary>
+    private static Warned WarningKind(DashboardWindow w, DashboardSettings settings) =>
+        w.StandingAgainst(settings.Threshold) != IntegrityStanding.NotBelow ? Warned.Below
+        : w.Forecast!.CrossProbability >= settings.AlarmProbability ? Warned.Likely
+        : w.Forecast.Unexplained ? Warned.Unexplained
+        : Warned.Held;
+
+    private static void AddWarnings(List<string> parts, IEnumerable<DashboardWindow> windows, Func<int, string> words)
+    {
+        var labels = windows.Select(w => w.Label).ToArray();
+        if (labels.Length > 0)
+        {
+            parts.Add($"{string.Join(", ", labels)} {words(labels.Length)}");
+        }
     }
 
     /// <summary>"63% of 5000 e/Å² used, 1840 e/Å² left, ≈ 3.5 min at the current rate", or the reason there is no budget line.</summary>
@@ -186,4 +198,13 @@ internal static class DashboardText
 
     /// <summary>"series 's1' started" — the same words <c>monitor</c> logs.</summary>
     public static string SeriesStarted(Pipeline.SeriesStarted start) => $"series '{start.SeriesId}' started";
+
+    /// <summary>Why a window warns, as the banner groups warned windows.</summary>
+    private enum Warned
+    {
+        Below,
+        Likely,
+        Held,
+        Unexplained,
+    }
 }

@@ -85,6 +85,20 @@ public class DashboardTextTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_banner_does_not_call_a_warning_probable_once_its_probability_fell_below_the_alarm_probability()
+    {
+        // The alarm holds a warning until P stays below 5%; at P = 0.32 the window may still reach θ, but not "probably".
+        var co = new DashboardWindow(Report("c_o", 0.70, 0.45, 0.85, d50: null, d50Lo: 250, d50Hi: null, cross: 700), Forecast("c_o", AlarmLevel.Warning, 0.32, 700), Rising: false) { Changing = true };
+        var state = State(312, co);
+
+        Assert.Equal("C–O may still reach 0.5 within 200 e/Å² (warning held)", DashboardText.Banner(state));
+        Assert.Equal("C–O will probably reach 0.5 within 200 e/Å²", DashboardText.Banner(state with { Settings = Settings with { AlarmProbability = 0.3 } }));
+
+        var unexplained = co with { Forecast = co.Forecast! with { Unexplained = true } };
+        Assert.Equal("C–O changes in a way the damage model cannot describe", DashboardText.Banner(State(312, unexplained)));
+    }
+
+    [Fact]
     public void Integrity_without_a_significant_change_is_not_identified_and_is_never_read_as_below()
     {
         // A beam-resistant window's degenerate fit can put integrity anywhere, with an interval over almost all of [0, 1].
