@@ -36,6 +36,7 @@ internal sealed class DashboardState
     private FrameReport? _alarmReport;
     private BudgetStatus _budget = BudgetStatus.None;
     private readonly Dictionary<string, double> _lawChangedAt = new(StringComparer.Ordinal);
+    private readonly List<MeasurementProblemFound> _measurementProblems = [];
 
     /// <summary>Creates an empty state.</summary>
     public DashboardState(DashboardOptions options)
@@ -63,6 +64,7 @@ internal sealed class DashboardState
                     _alarmReport = null;
                     _budget = BudgetStatus.None;
                     _lawChangedAt.Clear();
+                    _measurementProblems.Clear();
                     return SetAlarm(AlarmState.Ok);
                 case FrameReported f:
                     OnFrame(f);
@@ -76,6 +78,9 @@ internal sealed class DashboardState
                     return SetAlarm(new AlarmState(a.Report.Alarm, [.. a.Report.AlarmWindows])) | budgetChanged;
                 case KineticsChanged k:
                     _lawChangedAt[k.Window] = k.Report.DoseEA2;
+                    return false;
+                case MeasurementProblemFound problem:
+                    _measurementProblems.Add(problem);
                     return false;
                 case MessageRejected r:
                     _rejected = Math.Max(_rejected, r.RejectedTotal);
@@ -105,6 +110,7 @@ internal sealed class DashboardState
                 writer.WriteNumber("threshold", _options.Threshold);
                 Number(writer, "dose_budget_e_a2", _options.DoseBudgetEA2);
                 WriteKinetics(writer);
+                WriteMeasurementProblems(writer);
                 writer.WritePropertyName("latest");
                 if (_latest is null)
                 {
@@ -244,6 +250,40 @@ internal sealed class DashboardState
     /// <c>kinetic_orders_given</c> (window → order and uncertainty, as <c>--kinetic-order</c> gave them) and
     /// <c>kinetics_changed_e_a2</c> (window → the dose at which its fit last changed kinetics law in this series).
     /// </summary>
+    /// <summary>
+    /// <c>measurement_problems</c>: what kept windows of this series from being measured, in the order found, e.g.
+    /// <c>{"kind": "outside_spectrum", "windows": ["c_c"], "seq": 0, "spectrum_lo_ev": 249.95, "spectrum_hi_ev": 352.35,
+    /// "normalisation": "zlp"}</c> (kinds <c>no_reference</c>, <c>outside_spectrum</c>, <c>partly_outside_spectrum</c>).
+    /// </summary>
+    private void WriteMeasurementProblems(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray("measurement_problems");
+        foreach (var problem in _measurementProblems)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", problem.Kind switch
+            {
+                MeasurementProblemKind.NoReference => "no_reference",
+                MeasurementProblemKind.OutsideSpectrum => "outside_spectrum",
+                _ => "partly_outside_spectrum",
+            });
+            writer.WriteStartArray("windows");
+            foreach (var (window, _) in problem.Windows)
+            {
+                writer.WriteStringValue(window.Name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("seq", problem.Report.Seq);
+            writer.WriteNumber("spectrum_lo_ev", Math.Round(problem.Spectrum.LoEv, 3));
+            writer.WriteNumber("spectrum_hi_ev", Math.Round(problem.Spectrum.HiEv, 3));
+            writer.WriteString("normalisation", problem.Normalisation == Normalisation.ZeroLoss ? "zlp" : "total");
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     private void WriteKinetics(Utf8JsonWriter writer)
     {
         writer.WriteStartObject("kinetic_orders_given");

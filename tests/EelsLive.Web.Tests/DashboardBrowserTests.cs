@@ -80,11 +80,18 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             })],
         };
         events.OnNext(last with { Report = crossings });
-        await page.WaitForFunctionAsync("document.querySelector('[data-window=c_o] [data-role=cross]').textContent.includes('since')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        await page.WaitForFunctionAsync("document.querySelector('[data-window=c_o] [data-role=cross]').textContent.includes('since ≈ 150')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         Assert.Equal("below θ since ≈ 150 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=cross]"));
         Assert.Equal("probably below θ since ≈ 200 e/Å²", await page.InnerTextAsync("[data-window=c_c] [data-role=cross]"));
         Assert.Equal("at θ now (≈ 238 e/Å²)", await page.InnerTextAsync("[data-window=pi_pi] [data-role=cross]"));
         Assert.Equal("forecast to reach θ at 1,000 e/Å²", await page.InnerTextAsync("[data-window=m_o] [data-role=cross]"));
+
+        Assert.True(await page.IsHiddenAsync("#measurement"), "no notice while every window is measured");
+        events.OnNext(new MeasurementProblemFound(last.Report, MeasurementProblemKind.PartlyOutsideSpectrum,
+            [(new EnergyWindow("m_o", 20, 25), 0.4)], new EnergyRange(-5.05, 22.05), Normalisation.ZeroLoss));
+        events.OnNext(last);
+        await page.WaitForFunctionAsync("!document.getElementById('measurement').hidden", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        Assert.Equal("PARTLY MEASURED: m_o extend beyond this spectrum (-5.0–22.1 eV).", await page.InnerTextAsync("#measurement"));
 
         var critical = EngineEvents.WithAlarm(last with { Report = last.Report with { Seq = 120 } }, "critical", "c_o", "c_c");
         events.OnNext(critical);

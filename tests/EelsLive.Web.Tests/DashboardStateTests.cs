@@ -157,6 +157,36 @@ public sealed class DashboardStateTests
         Assert.Equal(2, Kinetics(state).Given.Count);
     }
 
+    [Fact]
+    public void State_lists_what_kept_windows_from_being_measured_until_a_new_series_starts()
+    {
+        var state = new DashboardState(new DashboardOptions());
+        var frame = EngineEvents.Frames(EngineEvents.Engine(), 0, 3).OfType<FrameReported>().Last();
+        var spectrum = new Pipeline.EnergyRange(249.95, 352.35);
+        Assert.False(state.Observe(new MeasurementProblemFound(frame.Report, MeasurementProblemKind.NoReference,
+            [(new Pipeline.EnergyWindow("c_c", 4, 7), 0.0)], spectrum, Pipeline.Normalisation.ZeroLoss)));
+        state.Observe(new MeasurementProblemFound(frame.Report, MeasurementProblemKind.OutsideSpectrum,
+            [(new Pipeline.EnergyWindow("c_c", 4, 7), 0.0), (new Pipeline.EnergyWindow("c_o", 10, 15), 0.0)], spectrum, Pipeline.Normalisation.ZeroLoss));
+
+        Assert.Equal(
+            [("no_reference", "c_c", frame.Report.Seq, 249.95, "zlp"), ("outside_spectrum", "c_c,c_o", frame.Report.Seq, 249.95, "zlp")],
+            Problems(state));
+
+        state.Observe(new Pipeline.SeriesStarted("s2", null));
+        Assert.Empty(Problems(state));
+    }
+
+    private static List<(string Kind, string Windows, long Seq, double Lo, string Normalisation)> Problems(DashboardState state)
+    {
+        using var json = JsonDocument.Parse(state.StateJson());
+        return [.. json.RootElement.GetProperty("measurement_problems").EnumerateArray().Select(p => (
+            p.GetProperty("kind").GetString()!,
+            string.Join(",", p.GetProperty("windows").EnumerateArray().Select(w => w.GetString())),
+            p.GetProperty("seq").GetInt64(),
+            p.GetProperty("spectrum_lo_ev").GetDouble(),
+            p.GetProperty("normalisation").GetString()!))];
+    }
+
     private static (List<(string Window, double Order, double Uncertainty)> Given, List<(string Window, double Dose)> Changed) Kinetics(DashboardState state)
     {
         using var json = JsonDocument.Parse(state.StateJson());

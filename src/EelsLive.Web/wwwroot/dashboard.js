@@ -133,6 +133,9 @@
     byId("fps").textContent = fmt(s.frames_per_s);
     byId("rejected").textContent = s.rejected_messages.toLocaleString("en-US");
     doseBudget = s.dose_budget_e_a2;
+    const problems = s.measurement_problems || [];
+    byId("measurement").hidden = problems.length === 0;
+    byId("measurement").textContent = measurementText(problems);
     if (latest) {
       byId("dose").textContent = fmt(latest.dose_e_a2);
       byId("dose-estimated").textContent = latest.dose_estimated ? "partly estimated (lost frames)" : "";
@@ -166,6 +169,21 @@
       signalsPlot.setData([dose].concat(names.map(name => relative(s.history.windows[name].signal))));
       byId("signals-plot").dataset.points = String(dose.length);
     }
+  }
+
+  // What kept windows from being measured: a monitor that sees nothing must not look like one that sees no damage.
+  function measurementText(problems) {
+    return problems.map(p => {
+      const range = `${p.spectrum_lo_ev.toFixed(1)}–${p.spectrum_hi_ev.toFixed(1)} eV`;
+      if (p.kind === "no_reference") {
+        return p.normalisation === "zlp"
+          ? `NO DATA: no zero-loss peak in this spectrum (${range}): no window has a signal and no damage alarm can be raised.`
+          : `NO DATA: the spectrum (${range}) has no positive counts: no window has a signal and no damage alarm can be raised.`;
+      }
+      return p.kind === "outside_spectrum"
+        ? `NO DATA: ${p.windows.join(", ")} outside this spectrum (${range}): cannot be measured, cannot raise a damage alarm.`
+        : `PARTLY MEASURED: ${p.windows.join(", ")} extend beyond this spectrum (${range}).`;
+    }).join(" ");
   }
 
   function showBudget(used, budget) {
