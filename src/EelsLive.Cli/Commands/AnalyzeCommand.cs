@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EelsLive.Cli.Console;
+using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
 using EelsLive.Engine;
 using EelsLive.Model;
@@ -25,10 +26,10 @@ internal static class AnalyzeCommand
         {
             try
             {
-                var options = EngineOptionSet.Build(Hosting.EelsLiveConfiguration.Build(engine.CommandLineSettings(parse)));
+                var options = EngineOptionSet.Build(EelsLiveConfiguration.Build(engine.CommandLineSettings(parse)));
                 return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)!.FullName, options);
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 System.Console.Error.WriteLine($"error: {ex.Message}");
                 return 2;
@@ -40,16 +41,11 @@ internal static class AnalyzeCommand
     /// <summary>Analyses <paramref name="sessionPath"/> into <paramref name="outPath"/>; returns the exit code.</summary>
     public static int Run(string sessionPath, string outPath, MonitorOptions options)
     {
-        if (!File.Exists(sessionPath))
-        {
-            throw new IOException($"session file '{sessionPath}' does not exist.");
-        }
-
+        using var reader = Open(sessionPath);
         var engine = new MonitorEngine(options);
         var log = new RejectionLog(System.Console.Error.WriteLine);
         long frames = 0, messages = 0;
         var summaries = new Dictionary<string, SeriesSummary>(StringComparer.Ordinal);
-        using var reader = new SessionFileReader(sessionPath);
         using (var jsonl = new JsonLinesWriter(outPath))
         {
             while (reader.TryRead(out var message))
@@ -92,5 +88,21 @@ internal static class AnalyzeCommand
         }
 
         return 0;
+    }
+
+    /// <summary>Opens the recording, or throws an <see cref="IOException"/> that names the file and says what analyze needs.</summary>
+    private static SessionFileReader Open(string sessionPath)
+    {
+        const string Expected = "a session recording written by monitor --record (.eelsrec)";
+        InputFile.Require(sessionPath, Expected);
+        try
+        {
+            return new SessionFileReader(sessionPath);
+        }
+        catch (InvalidDataException)
+        {
+            throw new IOException($"'{sessionPath}' is not an EelsLive session recording (it does not start with \"EELSREC\\x01\"); give {Expected}. "
+                + "A results file (--out) holds no spectra and cannot be re-analysed; eelslive report reads it.");
+        }
     }
 }

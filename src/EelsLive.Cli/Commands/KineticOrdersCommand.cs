@@ -13,6 +13,8 @@ namespace EelsLive.Cli.Commands;
 /// </summary>
 internal static class KineticOrdersCommand
 {
+    private const string Expected = "a recording (.eelsrec) or a results file (.jsonl) of a past session";
+
     public static Command Create()
     {
         var engine = new EngineOptionSet();
@@ -52,7 +54,7 @@ internal static class KineticOrdersCommand
                 }
 
                 var report = new SessionReportOptions { Engine = options, Models = [ModelKind.Physics], SpectraShown = 0 };
-                var sessions = parse.GetValue(files)!.Select(f => (f.Name, SessionLoader.Load(f.FullName, report).Runs[0].Reports)).ToList();
+                var sessions = parse.GetValue(files)!.Select(f => (f.Name, SessionLoader.Load(InputFile.Require(f.FullName, Expected), report).Runs[0].Reports)).ToList();
                 var measured = KineticOrderSurvey.Measure(sessions, minimumSeries);
                 System.Console.Write(Render(measured, sessions.Count, minimumSeries));
                 return measured.Any(m => m.Suggested is not null) ? 0 : 1;

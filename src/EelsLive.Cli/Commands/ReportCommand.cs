@@ -61,10 +61,7 @@ internal static class ReportCommand
     /// <summary>Writes the report of <paramref name="inputPath"/>; returns the exit code.</summary>
     public static int Run(string inputPath, string? outputDirectory, SessionReportOptions options)
     {
-        if (!File.Exists(inputPath))
-        {
-            throw new IOException($"'{inputPath}' does not exist; give a recording (.eelsrec) or a results file (.jsonl).");
-        }
+        InputFile.Require(inputPath, "a recording (.eelsrec) or a results file (.jsonl)");
 
         string folder = outputDirectory ?? SessionReport.DefaultOutputDirectory(inputPath);
         var result = SessionReport.Build(inputPath, folder, options);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EelsLive.Cli.Hosting;
 using EelsLive.Reports;
 using EelsLive.Simulation;
 
@@ -11,9 +12,13 @@ internal static class SessionTruthReader
     /// <exception cref="InvalidDataException">The file is not a ground-truth file or a window's kinetics cannot be rebuilt.</exception>
     public static SessionTruth Read(string path)
     {
-        if (!File.Exists(path))
+        try
         {
-            throw new IOException($"--truth: '{path}' does not exist; give the simulator's ground-truth JSON (eelslive-sim --truth, or truth.json of a demo).");
+            InputFile.Require(path, "the simulator's ground-truth JSON (eelslive-sim --truth, or truth.json of a demo)");
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"--truth: {ex.Message}", ex);
         }
 
         GroundTruth? truth;
