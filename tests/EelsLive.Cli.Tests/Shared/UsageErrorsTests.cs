@@ -1,0 +1,60 @@
+using System.CommandLine;
+using EelsLive.Cli.Tests.Support;
+using EelsLive.CommandLine;
+
+namespace EelsLive.Cli.Tests.Shared;
+
+/// <summary>A command line that does not parse is bad input: exit code 2, the error in words, a pointer to --help and no help text.</summary>
+public class UsageErrorsTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("monitor --threshold abc", "error: --threshold expects a number, got 'abc'.", "eelslive monitor")]
+    [InlineData("monitor --http 80.5", "error: --http expects a whole number, got '80.5'.", "eelslive monitor")]
+    [InlineData("validate --seeds 99999999999", "error: --seeds expects a whole number between -2147483648 and 2147483647, got '99999999999'.", "eelslive validate")]
+    [InlineData("analyze x.eelsrec --out x.jsonl --lead-dose 1,5", "error: --lead-dose expects a number, got '1,5'.", "eelslive analyze")]
+    [InlineData("monitor --no-such-option", "error: Unrecognized command or argument '--no-such-option'.", "eelslive monitor")]
+    [InlineData("no-such-command", "error: Required command was not provided.", "eelslive")]
+    public async Task A_command_line_that_does_not_parse_exits_2_with_the_error_and_a_pointer_to_help(string args, string firstLine, string command)
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, args.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        string[] lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(firstLine, lines[0]);
+        Assert.Equal($"Run '{command} --help' to see the usage.", lines[^1]);
+        Assert.DoesNotContain("System.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Errors_go_to_the_given_writer_and_a_command_line_that_parses_is_invoked()
+    {
+        var number = new Option<double?>("--number");
+        var count = new Option<int>("--count") { DefaultValueFactory = _ => 7 };
+        double? seen = null;
+        int seenCount = 0;
+        var root = NumberParsers.ApplyTo(new RootCommand { number, count });
+        root.SetAction(parse =>
+        {
+            seen = parse.GetValue(number);
+            seenCount = parse.GetValue(count);
+            return 0;
+        });
+        var usage = new UsageErrors("tool", "tool: ", 5);
+
+        var error = new StringWriter();
+        int failed = await usage.InvokeAsync(root, ["--number", "x", "--count", "2.5"], new InvocationConfiguration { Error = error, Output = TextWriter.Null });
+        Assert.Equal(5, failed);
+        Assert.Equal(
+            ["tool: --number expects a number, got 'x'.", "tool: --count expects a whole number, got '2.5'.", "Run 'tool --help' to see the usage."],
+            error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Null(seen);
+
+        int ran = await usage.InvokeAsync(root, ["--number", "-1.5e3"], new InvocationConfiguration { Error = error, Output = TextWriter.Null });
+        Assert.Equal(0, ran);
+        Assert.Equal(-1500, seen);
+        Assert.Equal(7, seenCount); // an option not given keeps its default
+    }
+}
