@@ -43,7 +43,10 @@ internal static class ValidateCommand
             Description = "Refit only every N-th frame, as the monitor coalesces refits when frames arrive N times faster than it refits; the frames in between carry the previous estimates (docs/validation.md, \"Coalesced refits\").",
             DefaultValueFactory = _ => 1,
         };
-        var command = new Command("validate", "Validate the damage models and alarms on simulated sessions with known ground truth.");
+        var command = new Command(
+            "validate",
+            "Validate the damage models and alarms on simulated sessions with known ground truth. "
+            + "Exit code 0: every target of the physics-constrained model passes; 1: a target shows FAIL (the report is still printed and written); 2: bad input.");
         foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts, trueOrders, coalesce })
         {
             command.Add(option);

@@ -23,6 +23,16 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Help_states_what_each_exit_code_means()
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--help");
+        Assert.Equal(0, run.ExitCode);
+        string help = string.Join(' ', run.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Exit code 0: every target of the physics-constrained model passes; 1: a target shows FAIL", help, StringComparison.Ordinal);
+        Assert.Contains("2: bad input.", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Frames_out_writes_every_sessions_frames_and_its_ground_truth_for_replotting()
     {
         using var dir = new TempDir();
