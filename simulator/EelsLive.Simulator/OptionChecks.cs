@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace EelsLive.Simulator;
 
@@ -9,7 +10,11 @@ internal static class OptionChecks
     {
         option.Validators.Add(result =>
         {
-            double value = result.GetValueOrDefault<double>();
+            if (!TryGetValue(result, out double value))
+            {
+                return;
+            }
+
             bool ok = double.IsFinite(value)
                 && (loInclusive ? value >= lo : value > lo)
                 && (hiInclusive ? value <= hi : value < hi);
@@ -36,7 +41,11 @@ internal static class OptionChecks
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<T>();
+            if (!TryGetValue(result, out T value))
+            {
+                return;
+            }
+
             if (!isValid(value))
             {
                 result.AddError($"{option.Name} must be {requirement}, got {value}.");
@@ -45,5 +54,20 @@ internal static class OptionChecks
         return option;
     }
 
-    private static string Format(double value) => value.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The option's value, or false when it did not parse (that error is reported already, and reading the value would throw).</summary>
+    private static bool TryGetValue<T>(OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
+    }
+
+        private static string Format(double value) => value.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
 }

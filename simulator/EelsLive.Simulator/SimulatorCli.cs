@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using EelsLive.CommandLine;
 using EelsLive.Protocol;
 using EelsLive.Protocol.Recording;
 using EelsLive.Simulation;
@@ -10,6 +11,13 @@ namespace EelsLive.Simulator;
 /// <summary>Builds the <c>eelslive-sim</c> command line: simulate a damaging low-loss EELS series, or replay a recorded session.</summary>
 internal static class SimulatorCli
 {
+    /// <summary>How a command line that does not parse is reported: the error and a pointer to --help, exit code 1 (invalid usage).</summary>
+    private static readonly UsageErrors Usage = new("eelslive-sim", "eelslive-sim: ", ExitCodes.InvalidUsage);
+
+    /// <summary>Parses and runs <paramref name="args"/>, or reports why they do not parse.</summary>
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default) =>
+        Usage.InvokeAsync(Build(timeProvider), args, configuration, cancellationToken);
+
     public static RootCommand Build(TimeProvider? timeProvider = null)
     {
         var time = timeProvider ?? TimeProvider.System;
@@ -31,15 +39,16 @@ internal static class SimulatorCli
         root.Validators.Add(options.ValidateCombination);
         root.SetAction((parse, cancellationToken) => SimulateAsync(parse, options, time, cancellationToken));
         root.Subcommands.Add(BuildReplay(time));
-        return root;
+        return NumberParsers.ApplyTo(root);
     }
 
     private static Command BuildReplay(TimeProvider time)
     {
+        // Not AcceptExistingOnly: a file that cannot be read is exit code 2 ("cannot read"), not invalid usage.
         var file = new Argument<FileInfo>("FILE")
         {
             Description = "A session file recorded by EelsLive.",
-        }.AcceptExistingOnly();
+        };
         var bind = EndpointOption.Create();
         var warmup = EndpointOption.CreateWarmup();
         var speed = new Option<double>("--speed", "-x")
@@ -117,7 +126,17 @@ internal static class SimulatorCli
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            // Fail fast on a file that is not a session file, before waiting for a subscriber.
+            // Fail fast on a file that is missing, a folder or not a session file, before binding or waiting for a subscriber.
+            if (Directory.Exists(file.FullName))
+            {
+                throw new IOException("it is a folder; give a session file recorded by eelslive monitor --record.");
+            }
+
+            if (!file.Exists)
+            {
+                throw new IOException("the file does not exist.");
+            }
+
             new SessionFileReader(file.FullName).Dispose();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -17,7 +17,7 @@ public sealed class CliTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = await SimulatorCli.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        int code = await SimulatorCli.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
     }
 
@@ -78,11 +78,28 @@ public sealed class CliTests : IDisposable
     [InlineData("--dose-per-frame 2 --beam-current-pa 5 --area-a2 10", "--dose-per-frame cannot be combined")]
     [InlineData("--bind ipc:///tmp/x", "--bind must be a tcp:// endpoint")]
     [InlineData("--preset nonsense", "nonsense")]
-    public async Task Bad_values_are_rejected_with_a_clear_message_and_a_non_zero_exit_code(string args, string message)
+    [InlineData("--frames abc", "eelslive-sim: --frames expects a whole number, got 'abc'.")]
+    [InlineData("--rate fast", "eelslive-sim: --rate expects a number, got 'fast'.")]
+    [InlineData("--dose-per-frame 1,5", "eelslive-sim: --dose-per-frame expects a number, got '1,5'.")]
+    [InlineData("--no-such-option", "eelslive-sim: Unrecognized command or argument '--no-such-option'.")]
+    public async Task Bad_values_are_rejected_with_a_clear_message_and_exit_code_1_without_the_help_text(string args, string message)
     {
-        var (code, _, error) = await Run(args.Split(' '));
-        Assert.NotEqual(0, code);
+        var (code, output, error) = await Run(args.Split(' '));
+        Assert.Equal(ExitCodes.InvalidUsage, code);
         Assert.Contains(message, error);
+        Assert.EndsWith($"Run 'eelslive-sim --help' to see the usage.{Environment.NewLine}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_replay_option_points_to_the_replay_help()
+    {
+        var (code, _, error) = await Run("replay", "x.eelsrec", "--speed", "double");
+        Assert.Equal(ExitCodes.InvalidUsage, code);
+        Assert.Equal(
+            ["eelslive-sim: --speed expects a number, got 'double'.", "Run 'eelslive-sim replay --help' to see the usage."],
+            error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -128,12 +145,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_of_a_missing_file_or_a_folder_cannot_read_it_and_exits_2()
+    {
+        string missing = Path.Combine(_directory, "missing.eelsrec");
+        var (code, _, error) = await Run("replay", missing, "--bind", "tcp://127.0.0.1:0");
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal($"eelslive-sim: cannot read {missing}: the file does not exist.{Environment.NewLine}", error);
+
+        (code, _, error) = await Run("replay", _directory, "--bind", "tcp://127.0.0.1:0");
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.StartsWith($"eelslive-sim: cannot read {_directory}: it is a folder;", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_of_a_file_that_is_not_a_session_fails_before_publishing()
     {
         string path = Path.Combine(_directory, "not-a-session.bin");
         File.WriteAllText(path, "hello");
         var (code, _, error) = await Run("replay", path, "--bind", "tcp://127.0.0.1:0");
-        Assert.NotEqual(0, code);
+        Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains("Not an EelsLive session file", error);
     }
 }
