@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net.Sockets;
 using EelsLive.CommandLine;
 using EelsLive.Protocol;
 using EelsLive.Protocol.Recording;
@@ -181,9 +182,9 @@ internal static class SimulatorCli
             publisher = new SimulatorPublisher(options, time);
             return true;
         }
-        catch (Exception ex) when (ex is NetMQException or ArgumentException)
+        catch (Exception ex) when (ex is NetMQException or ArgumentException or SocketException or FormatException)
         {
-            error.WriteLine($"eelslive-sim: cannot bind {options.Endpoint}: {ex.Message}");
+            error.WriteLine($"eelslive-sim: cannot bind --bind {options.Endpoint}: {EndpointFailure.Describe(ex)}.");
             publisher = null;
             return false;
         }

@@ -144,6 +144,24 @@ public sealed class CliTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Binding_a_port_in_use_says_so_and_exits_2(bool replay)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        string endpoint = $"tcp://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        string session = Path.Combine(_directory, "session.eelsrec");
+        new SessionFileWriter(session).Dispose();
+
+        var (code, _, error) = await (replay ? Run("replay", session, "--bind", endpoint) : Run("--bind", endpoint, "--frames", "1"));
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.StartsWith($"eelslive-sim: cannot bind --bind {endpoint}: the address is already in use: another program", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Replay_of_a_missing_file_or_a_folder_cannot_read_it_and_exits_2()
     {

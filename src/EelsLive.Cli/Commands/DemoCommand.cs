@@ -119,6 +119,16 @@ internal static class DemoCommand
                     await publisher.PublishAsync(Series, Rate, token);
                 });
             }
+            catch (UnusableSettingException ex)
+            {
+                await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return 2;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
+                return 1;
+            }
             finally
             {
                 NetMQShutdown.Run();

@@ -7,6 +7,7 @@ using EelsLive.Model;
 using EelsLive.Outputs;
 using EelsLive.Protocol;
 using EelsLive.Reports;
+using EelsLive.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -88,7 +89,14 @@ internal static class MonitorCommand
                 string? publishEndpoint = reader.Text("--publish");
                 if (publishEndpoint is not null)
                 {
-                    new ResultStreamOptions { Endpoint = publishEndpoint }.Validate();
+                    try
+                    {
+                        new ResultStreamOptions { Endpoint = publishEndpoint }.Validate();
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        throw new ArgumentException($"--publish: {ex.Message}", ex);
+                    }
                 }
 
                 double? idleSeconds = parse.GetValue(idle);
@@ -97,9 +105,19 @@ internal static class MonitorCommand
                     throw new ArgumentException("--idle-timeout must be > 0 seconds.");
                 }
 
+                string source = reader.Text("--connect") ?? WireTopics.DefaultEndpoint;
+                try
+                {
+                    new SubscriberOptions { Endpoint = source }.Validate();
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new ArgumentException($"--connect: {ex.Message}", ex);
+                }
+
                 settings = new MonitorSessionSettings
                 {
-                    Endpoint = reader.Text("--connect") ?? WireTopics.DefaultEndpoint,
+                    Endpoint = source,
                     Options = EngineOptionSet.Build(configuration),
                     Run = new RunSettings
                     {
@@ -143,6 +161,11 @@ internal static class MonitorCommand
             await stdout.WriteLineAsync($"monitoring {settings.Endpoint} (Ctrl-C to stop)"
                 + (known.Count > 0 && settings.Options.Model == ModelKind.Physics ? $"; kinetic orders given: {KnownOrder.FormatList(known)}" : string.Empty));
             result = await session.RunAsync(stop);
+        }
+        catch (UnusableSettingException ex)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -2,6 +2,8 @@ using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using EelsLive.Cli.Console;
+using EelsLive.Cli.Hosting;
+using EelsLive.CommandLine;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Outputs;
@@ -51,7 +53,7 @@ internal sealed class MonitorSession
         FrameReport? last = null;
         var relay = new Subject<PipelineEvent>();
         await using var dashboard = _settings.HttpPort is { } port
-            ? await DashboardServer.StartAsync(
+            ? await StartDashboardAsync(
                 new DashboardOptions
                 {
                     Port = port,
@@ -74,7 +76,7 @@ internal sealed class MonitorSession
             : new ResultStreamPublisher(new ResultStreamOptions { Endpoint = _settings.PublishEndpoint }.Validate(), scheduler: null, log: System.Console.Error);
         if (stream is not null)
         {
-            stream.Start();
+            StartStream(stream, _settings.PublishEndpoint!);
             await _stdout.WriteLineAsync($"result and alarm stream: {stream.BoundEndpoint}").ConfigureAwait(false);
         }
 
@@ -145,7 +147,7 @@ internal sealed class MonitorSession
             WarmUp(options);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var run = monitor.RunAsync(_settings.Run, stop.Token);
-            source.Start();
+            StartSource(source, _settings.Endpoint);
             _logger.LogInformation("monitoring {Endpoint}", _settings.Endpoint);
             var side = alongside?.Invoke(stop.Token) ?? Task.CompletedTask;
             outcome = await run.ConfigureAwait(false);
@@ -174,6 +176,60 @@ internal sealed class MonitorSession
         }
 
         return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last);
+    }
+
+    private static async Task<DashboardServer> StartDashboardAsync(DashboardOptions options, IObservable<PipelineEvent> events, CancellationToken cancellation)
+    {
+        try
+        {
+            return await DashboardServer.StartAsync(options, events, cancellation).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (IsAddressInUse(ex))
+        {
+            throw new UnusableSettingException(
+                $"--http {options.Port}: port {options.Port} on {options.BindAddress} is already in use by another program; give another port (0 picks a free one), or stop that program.", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new UnusableSettingException($"--http {options.Port}: {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsAddressInUse(Exception ex)
+    {
+        for (var e = ex.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void StartStream(ResultStreamPublisher stream, string endpoint)
+    {
+        try
+        {
+            stream.Start();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UnusableSettingException($"--publish {endpoint}: cannot bind the result stream there: {EndpointFailure.Describe(ex.InnerException ?? ex)}.", ex);
+        }
+    }
+
+    private static void StartSource(ZmqSubscriberSource source, string endpoint)
+    {
+        try
+        {
+            source.Start();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UnusableSettingException($"--connect {endpoint}: cannot connect there: {EndpointFailure.Describe(ex.InnerException ?? ex)}.", ex);
+        }
     }
 
     /// <summary>

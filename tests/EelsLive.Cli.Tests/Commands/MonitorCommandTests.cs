@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using EelsLive.Cli.Tests.Support;
+using EelsLive.TestSupport;
+
+namespace EelsLive.Cli.Tests.Commands;
+
+/// <summary><c>eelslive monitor</c> given an endpoint or port it cannot use: it stops at start with exit code 2 and says which option and why.</summary>
+public class MonitorCommandTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Publishing_on_a_port_in_use_names_the_option_and_the_address_and_exits_2()
+    {
+        using var taken = Occupy(out int port);
+        var run = await Monitor("--publish", $"tcp://127.0.0.1:{port}");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: --publish tcp://127.0.0.1:{port}: cannot bind the result stream there: the address is already in use", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serving_the_dashboard_on_a_port_in_use_names_the_option_and_exits_2()
+    {
+        using var taken = Occupy(out int port);
+        var run = await Monitor("--http", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: --http {port}: port {port} on 127.0.0.1 is already in use by another program; give another port (0 picks a free one)", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("foo", "error: --connect: Endpoint 'foo' is not a ZeroMQ endpoint")]
+    [InlineData("tcp://127.0.0.1:port", "error: --connect tcp://127.0.0.1:port: cannot connect there: it is not a tcp://HOST:PORT endpoint with a numeric port.")]
+    public async Task A_source_endpoint_that_cannot_be_connected_is_bad_input(string endpoint, string message)
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, "monitor", "--connect", endpoint, "--idle-timeout", "1", "--quiet");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static Task<(int ExitCode, string Stdout, string Stderr)> Monitor(params string[] extra) =>
+        CliProcess.RunAsync("eelslive", Limit, ["monitor", "--connect", $"tcp://127.0.0.1:{FreePort.Next()}", "--idle-timeout", "1", "--quiet", .. extra]);
+
+    /// <summary>Listens on a free loopback port, as another program would.</summary>
+    private static TcpListener Occupy(out int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        return listener;
+    }
+}
