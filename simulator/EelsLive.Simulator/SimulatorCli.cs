@@ -84,11 +84,16 @@ internal static class SimulatorCli
             series = options.ToSeries(parse);
             if (parse.GetValue(options.Truth) is { } truthPath)
             {
-                GroundTruthFile.Write(GroundTruth.For(series, parse.GetValue(options.Threshold)), truthPath);
+                OutputPath.File("--truth", truthPath);
+                OutputPath.Open("--truth", truthPath, path =>
+                {
+                    GroundTruthFile.Write(GroundTruth.For(series, parse.GetValue(options.Threshold)), path);
+                    return path;
+                });
                 output.WriteLine($"eelslive-sim: ground truth written to {Path.GetFullPath(truthPath)}");
             }
         }
-        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or UnusableSettingException)
         {
             error.WriteLine($"eelslive-sim: {ex.Message}");
             return ExitCodes.Failure;

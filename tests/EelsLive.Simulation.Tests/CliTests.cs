@@ -103,6 +103,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_truth_file_gets_its_folder_and_a_folder_given_as_the_file_is_refused()
+    {
+        string truth = Path.Combine(_directory, "new", "deeper", "truth.json");
+        var (code, _, error) = await Run("--bind", "tcp://127.0.0.1:0", "--frames", "1", "--rate", "0", "--warmup-ms", "0", "--truth", truth);
+        Assert.True(code == 0, error);
+        Assert.Equal("mil101fe", GroundTruthFile.Read(truth).Preset);
+
+        (code, _, error) = await Run("--bind", "tcp://127.0.0.1:0", "--frames", "1", "--warmup-ms", "0", "--truth", _directory);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal($"eelslive-sim: --truth {_directory}: this is a folder; give the name of a file to write, in it or elsewhere.{Environment.NewLine}", error);
+    }
+
+    [Fact]
     public async Task Help_lists_presets_and_examples()
     {
         var (code, output, _) = await Run("--help");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EelsLive.Cli.Console;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
+using EelsLive.CommandLine;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Outputs;
@@ -27,9 +28,9 @@ internal static class AnalyzeCommand
             try
             {
                 var options = EngineOptionSet.Build(EelsLiveConfiguration.Build(engine.CommandLineSettings(parse)));
-                return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)!.FullName, options);
+                return Run(parse.GetValue(file)!.FullName, OutputPath.File("--out", parse.GetValue(output)!.FullName), options);
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException or UnusableSettingException)
             {
                 System.Console.Error.WriteLine($"error: {ex.Message}");
                 return 2;
@@ -46,7 +47,7 @@ internal static class AnalyzeCommand
         var log = new RejectionLog(System.Console.Error.WriteLine);
         long frames = 0, messages = 0;
         var summaries = new Dictionary<string, SeriesSummary>(StringComparer.Ordinal);
-        using (var jsonl = new JsonLinesWriter(outPath))
+        using (var jsonl = OutputPath.Open("--out", outPath, path => new JsonLinesWriter(path)))
         {
             while (reader.TryRead(out var message))
             {

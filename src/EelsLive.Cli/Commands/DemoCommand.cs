@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using EelsLive.Cli.Console;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
+using EelsLive.CommandLine;
 using EelsLive.Engine;
 using EelsLive.Reports;
 using EelsLive.Simulation;
@@ -63,11 +64,10 @@ internal static class DemoCommand
                 // rate and every "≈ N s at the current rate" on the dashboards are what the user sees happen.
                 var scenario = new SimulationScenario(chosen, parse.GetValue(simSeed)) { Dose = DoseSettings.PerFrame(parse.GetValue(dosePerFrame), 1 / parse.GetValue(rate)) };
                 series = new SimulatedSeries(scenario, new SeriesOptions { Frames = parse.GetValue(frames), SeriesId = $"demo-{chosen.Name}-{parse.GetValue(simSeed)}" });
-                directory = parse.GetValue(outDir)?.FullName
-                    ?? Path.Combine(Directory.GetCurrentDirectory(), $"eelslive-demo-{TimeProvider.System.GetLocalNow():yyyyMMdd-HHmmss}");
-                Directory.CreateDirectory(directory);
+                directory = OutputPath.Folder("--out-dir", parse.GetValue(outDir)?.FullName
+                    ?? Path.Combine(Directory.GetCurrentDirectory(), $"eelslive-demo-{TimeProvider.System.GetLocalNow():yyyyMMdd-HHmmss}"));
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or UnusableSettingException)
             {
                 await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
                 return 2;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EelsLive.Cli.Console;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
+using EelsLive.CommandLine;
 using EelsLive.Engine;
 using EelsLive.Model;
 using EelsLive.Outputs;
@@ -56,6 +57,7 @@ internal static class MonitorCommand
         {
             IConfigurationRoot configuration;
             MonitorSessionSettings settings;
+            string? reportDir;
             try
             {
                 var commandLine = engine.CommandLineSettings(parse).ToList();
@@ -125,21 +127,22 @@ internal static class MonitorCommand
                         IdleTimeout = idleSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                         CoalesceRefits = !parse.GetValue(everyFrame),
                     },
-                    OutPath = parse.GetValue(output)?.FullName,
-                    RecordPath = parse.GetValue(record)?.FullName,
+                    OutPath = parse.GetValue(output) is { } outFile ? OutputPath.File("--out", outFile.FullName) : null,
+                    RecordPath = parse.GetValue(record) is { } recordFile ? OutputPath.File("--record", recordFile.FullName) : null,
                     Summary = !parse.GetValue(quiet),
                     LiveDashboard = TerminalDashboard.ModeFor(Spectre.Console.AnsiConsole.Console, parse.GetValue(quiet)) == DashboardMode.Live,
                     HttpPort = reader.Integer("--http"),
                     PublishEndpoint = publishEndpoint,
                 };
+
+                reportDir = parse.GetValue(report) is { } reportFolder ? OutputPath.Folder("--report", reportFolder.FullName) : null;
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or UnusableSettingException)
             {
                 await System.Console.Error.WriteLineAsync($"error: {ex.Message}");
                 return 2;
             }
 
-            string? reportDir = parse.GetValue(report)?.FullName;
             return await CommandHost.RunAsync(
                 configuration,
                 (services, stop) => RunAsync(services, settings, reportDir, stop),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Monitoring;
+using EelsLive.CommandLine;
 using EelsLive.Model;
 using EelsLive.Reports;
 
@@ -47,9 +48,10 @@ internal static class ReportCommand
                     Threshold = options.ModelOptions.Threshold,
                     Truth = parse.GetValue(truth) is { } truthFile ? SessionTruthReader.Read(truthFile.FullName) : null,
                 };
-                return Run(parse.GetValue(file)!.FullName, parse.GetValue(output)?.FullName, report);
+                string? folder = parse.GetValue(output) is { } outDir ? OutputPath.Folder("--out", outDir.FullName) : null;
+                return Run(parse.GetValue(file)!.FullName, folder, report);
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidDataException or InvalidOperationException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException or UnusableSettingException)
             {
                 System.Console.Error.WriteLine($"error: {ex.Message}");
                 return 2;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EelsLive.Cli.Hosting;
 using EelsLive.Cli.Validation;
+using EelsLive.CommandLine;
 using EelsLive.Model;
 using EelsLive.Simulation;
 
@@ -99,6 +100,12 @@ internal static class ValidateCommand
                     }
                 }
 
+                string? reportFile = parse.GetValue(output) is { } file ? OutputPath.File("--out", file.FullName) : null;
+                if (parse.GetValue(framesOut) is { } folder)
+                {
+                    OutputPath.Folder("--frames-out", folder.FullName);
+                }
+
                 var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts, RefitEvery = refitEvery }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
                 var windowNames = options.Pipeline.Windows.Select(w => w.Name).ToArray();
@@ -125,14 +132,18 @@ internal static class ValidateCommand
                 }
 
                 System.Console.WriteLine(markdown);
-                if (parse.GetValue(output) is { } file)
+                if (reportFile is not null)
                 {
-                    File.WriteAllText(file.FullName, markdown);
+                    OutputPath.Open("--out", reportFile, path =>
+                    {
+                        File.WriteAllText(path, markdown);
+                        return path;
+                    });
                 }
 
                 return report.Checks().All(c => c.Passed) ? 0 : 1;
             }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or IOException or UnauthorizedAccessException or UnusableSettingException)
             {
                 System.Console.Error.WriteLine($"error: {ex.Message}");
                 return 2;

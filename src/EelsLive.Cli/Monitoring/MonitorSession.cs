@@ -2,7 +2,6 @@ using System.Reactive.Concurrency;
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using EelsLive.Cli.Console;
-using EelsLive.Cli.Hosting;
 using EelsLive.CommandLine;
 using EelsLive.Engine;
 using EelsLive.Model;
@@ -44,8 +43,8 @@ internal sealed class MonitorSession
         // Live, refits are coalesced by the clock, so a refit that catches up on several frames is held to a time budget.
         var options = _settings.Options with { ModelOptions = _settings.Options.ModelOptions with { RefitTimeBudget = ModelOptions.LiveRefitTimeBudget } };
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = _settings.Endpoint, Limits = options.Limits }, _time);
-        using var jsonl = _settings.OutPath is null ? null : new JsonLinesWriter(_settings.OutPath);
-        using var recorder = _settings.RecordPath is null ? null : new SessionFileWriter(_settings.RecordPath);
+        using var jsonl = _settings.OutPath is null ? null : OutputPath.Open("--out", _settings.OutPath, path => new JsonLinesWriter(path));
+        using var recorder = _settings.RecordPath is null ? null : OutputPath.Open("--record", _settings.RecordPath, path => new SessionFileWriter(path));
         using var metrics = new MonitorMetrics();
         var monitor = new LiveMonitor(source.Messages, new MonitorEngine(options), TaskPoolScheduler.Default);
         var rejections = new RejectionLog(line => _logger.LogWarning("{Rejection}", line), _time);

@@ -43,6 +43,42 @@ public class MonitorCommandTests
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Outputs_in_folders_that_do_not_exist_yet_get_their_folders()
+    {
+        using var dir = new TempDir();
+        string results = dir.File(Path.Combine("new", "results.jsonl"));
+        string recording = dir.File(Path.Combine("other", "deeper", "session.eelsrec"));
+        string report = dir.File(Path.Combine("reports", "42"));
+
+        var run = await Monitor("--out", results, "--record", recording, "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(File.Exists(results));
+        Assert.True(File.Exists(recording));
+        Assert.True(Directory.Exists(report));
+    }
+
+    [Theory]
+    [InlineData("--out", "folder", "this is a folder; give the name of a file to write")]
+    [InlineData("--record", "not-a-recording.json", "cannot write it: ")]
+    [InlineData("--record", "not-a-recording.json/x.eelsrec", "cannot create the folder ")]
+    [InlineData("--report", "not-a-recording.json", "this is a file; give a folder to write into.")]
+    public async Task An_output_path_that_cannot_be_written_stops_the_monitor_at_start_with_the_option_named(string option, string name, string reason)
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.File("folder"));
+        await File.WriteAllTextAsync(dir.File("not-a-recording.json"), "{}");
+        string path = dir.File(name);
+
+        string[] needs = option == "--report" ? ["--out", dir.File("r.jsonl")] : [];
+        var run = await Monitor([option, path, .. needs]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: {option} {path}: {reason}", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("{}", await File.ReadAllTextAsync(dir.File("not-a-recording.json")));
+    }
+
     private static Task<(int ExitCode, string Stdout, string Stderr)> Monitor(params string[] extra) =>
         CliProcess.RunAsync("eelslive", Limit, ["monitor", "--connect", $"tcp://127.0.0.1:{FreePort.Next()}", "--idle-timeout", "1", "--quiet", .. extra]);
 

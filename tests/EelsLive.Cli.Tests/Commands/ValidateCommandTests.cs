@@ -33,6 +33,17 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public async Task An_unusable_report_path_is_refused_before_any_session_runs()
+    {
+        using var dir = new TempDir();
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "control", "--seeds", "1", "--models", "classical", "--out", dir.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"error: --out {dir.Path}: this is a folder;", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("done", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Frames_out_writes_every_sessions_frames_and_its_ground_truth_for_replotting()
     {
         using var dir = new TempDir();

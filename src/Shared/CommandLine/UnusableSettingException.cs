@@ -1,4 +1,4 @@
-namespace EelsLive.Cli.Hosting;
+namespace EelsLive.CommandLine;
 
 /// <summary>
 /// A well-formed setting that cannot be used where the command runs (a port already in use, a host that is not known, an
