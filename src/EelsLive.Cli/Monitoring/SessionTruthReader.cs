@@ -28,18 +28,42 @@ internal static class SessionTruthReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"--truth: '{path}' is not a ground-truth file: {ex.Message}", ex);
+            // Not ex.Message: System.Text.Json names the .NET type it could not convert to.
+            throw NotATruthFile(path, ex);
         }
 
         if (truth?.Windows is null || truth.SeriesId is null)
         {
-            throw new InvalidDataException($"--truth: '{path}' is not a ground-truth file: it has no series_id or windows.");
+            throw NotATruthFile(path, null);
         }
 
         return From(truth, Path.GetFileName(path));
     }
 
-    /// <summary>The report's view of <paramref name="truth"/>, named <paramref name="source"/>.</summary>
+    private static InvalidDataException NotATruthFile(string path, Exception? inner)
+    {
+        string what = Detect(path) switch
+        {
+            ReportInputKind.Results => "; it is a results file (monitor or analyze --out), which report takes as its FILE",
+            ReportInputKind.Recording => "; it is a session recording, which report takes as its FILE",
+            _ => string.Empty,
+        };
+        return new InvalidDataException($"--truth: '{path}' is not a simulator ground-truth file (the JSON that eelslive-sim --truth writes, or a demo's truth.json){what}.", inner);
+    }
+
+    private static ReportInputKind? Detect(string path)
+    {
+        try
+        {
+            return ReportInput.Detect(path);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+        /// <summary>The report's view of <paramref name="truth"/>, named <paramref name="source"/>.</summary>
     public static SessionTruth From(GroundTruth truth, string source)
     {
         var windows = truth.Windows
