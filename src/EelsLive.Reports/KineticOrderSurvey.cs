@@ -25,17 +25,21 @@ public static class KineticOrderSurvey
 
     /// <summary>
     /// Measures every window that appears in <paramref name="sessions"/> (each a file's frame reports, possibly of several
-    /// series), suggesting an order for windows with at least <paramref name="minimumSeries"/> counting series.
+    /// series), suggesting an order for windows with at least <paramref name="minimumSeries"/> counting series. A series is
+    /// known by its id: when several files hold the same series id, the first counts and the others are listed as duplicates.
     /// </summary>
     public static IReadOnlyList<MeasuredOrder> Measure(IEnumerable<(string Source, IReadOnlyList<FrameReport> Reports)> sessions, int minimumSeries = DefaultMinimumSeries)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumSeries, 1);
         var byWindow = new Dictionary<string, List<SeriesOrder>>(StringComparer.Ordinal);
+        var firstSource = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (source, reports) in sessions)
         {
             foreach (var series in reports.GroupBy(r => r.SeriesId, StringComparer.Ordinal))
             {
+                // A series given twice (the same file again, or a recording and the recording of its replay) counts once.
+                string? duplicate = firstSource.TryAdd(series.Key, source) ? null : $"duplicate of series {series.Key} from {firstSource[series.Key]}: a series counts once";
                 var frames = series.ToList();
                 var last = frames[^1];
                 foreach (var window in last.Windows)
@@ -45,7 +49,7 @@ public static class KineticOrderSurvey
                         byWindow[window.Name] = list = [];
                     }
 
-                    string? reason = Disqualification(window, last.DoseEA2, frames);
+                    string? reason = duplicate ?? Disqualification(window, last.DoseEA2, frames);
                     list.Add(new SeriesOrder(source, series.Key, window.Name, reason is null ? window.Kinetics!.Order : null, reason));
                 }
             }

@@ -60,6 +60,25 @@ public class KineticOrderSurveyTests
         Assert.Equal(1.72, series[1].Order!.Value, 9);
     }
 
+    [Fact]
+    public void A_series_given_in_several_files_counts_once_and_the_others_are_listed_as_duplicates()
+    {
+        var s1 = Series("s1", ("c_o", KineticsLaw.OrderP(1.8), 800));
+        var measured = KineticOrderSurvey.Measure(
+        [
+            File("ko.jsonl", s1),
+            File("ko.jsonl", s1),
+            File("replay.eelsrec", s1, Series("s2", ("c_o", KineticsLaw.OrderP(1.7), 800))),
+        ]).Single();
+
+        Assert.Equal([1.8, 1.7], measured.Orders);
+        Assert.Null(measured.Suggested); // two distinct series, three are needed
+        Assert.Equal(
+            [(string?)null, "duplicate of series s1 from ko.jsonl: a series counts once", "duplicate of series s1 from ko.jsonl: a series counts once", null],
+            measured.Series.Select(s => s.Reason));
+        Assert.Equal(["ko.jsonl", "ko.jsonl", "replay.eelsrec", "replay.eelsrec"], measured.Series.Select(s => s.Source));
+    }
+
     /// <summary>A file's frames: each series as one last frame at 4000 e/Å².</summary>
     private static (string, IReadOnlyList<FrameReport>) File(string name, params FrameReport[] series) => (name, series);
 

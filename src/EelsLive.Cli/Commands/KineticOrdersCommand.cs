@@ -72,7 +72,7 @@ internal static class KineticOrdersCommand
     internal static string Render(IReadOnlyList<MeasuredOrder> measured, int files, int minimumSeries)
     {
         var text = new StringBuilder();
-        int series = measured.Count == 0 ? 0 : measured.Max(m => m.Series.Count);
+        int series = measured.SelectMany(m => m.Series).Select(s => s.SeriesId).Distinct(StringComparer.Ordinal).Count();
         text.AppendLine(CultureInfo.InvariantCulture, $"kinetic orders in {series} series from {files} file(s); a series counts for a window whose fit ended on order-p kinetics at least {KineticOrderSurvey.MinimumDoseOverD50:0} × D50 into the damage");
         text.AppendLine("window   counted   median   sd     suggested     final orders");
         foreach (var m in measured)

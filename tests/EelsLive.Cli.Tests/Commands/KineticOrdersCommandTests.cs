@@ -1,5 +1,8 @@
 using System.Globalization;
 using EelsLive.Cli.Tests.Support;
+using EelsLive.Engine;
+using EelsLive.Model;
+using EelsLive.Outputs;
 
 namespace EelsLive.Cli.Tests.Commands;
 
@@ -39,6 +42,28 @@ public class KineticOrdersCommandTests
         Assert.Contains("m_o        0 of 3", run.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, run.Stdout.Split('\n').Count(l => l.Contains(", m_o: its D50 was not estimable", StringComparison.Ordinal)));
         Assert.DoesNotContain("m_o=", option, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_session_given_three_times_is_one_series_and_suggests_no_order()
+    {
+        using var dir = new TempDir();
+        string results = dir.File("ko.jsonl");
+        using (var writer = new JsonLinesWriter(results))
+        {
+            writer.Write(new FrameReport(
+                "session-42", 800, 1_700_000_000, 4000, false, 25, 0, 0,
+                [new WindowReport("c_o", 10, 15, 1e5, 0.5, 0.1, 0.05, 0.2, 800, 720, 880, 800) { Kinetics = KineticsLaw.OrderP(1.8) }],
+                "critical", ["c_o"], null, 0.4));
+        }
+
+        var run = await CliProcess.RunAsync("eelslive", Limit, "kinetic-orders", results, results, results);
+
+        Assert.True(run.ExitCode == 1, run.Stdout + run.Stderr);
+        Assert.StartsWith("kinetic orders in 1 series from 3 file(s);", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("c_o        1 of 3", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, run.Stdout.Split('\n').Count(l => l.Trim() == "ko.jsonl, series session-42, c_o: duplicate of series session-42 from ko.jsonl: a series counts once"));
+        Assert.DoesNotContain("--kinetic-order c_o", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
