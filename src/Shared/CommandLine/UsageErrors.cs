@@ -17,6 +17,15 @@ internal sealed record UsageErrors(string Tool, string Prefix, int ExitCode)
     /// <summary>Parses <paramref name="args"/> for <paramref name="root"/> and invokes it, or reports the parse errors and returns <see cref="ExitCode"/>.</summary>
     public async Task<int> InvokeAsync(RootCommand root, string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0 && root.Action is null && root.Subcommands.Count > 0)
+        {
+            // The tool typed alone: what a user wants is the list of commands, not an error about a missing one.
+            await root.Parse(["--help"]).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            return ExitCode;
+        }
+
         var parse = root.Parse(args);
         if (parse.Action is not ParseErrorAction)
         {

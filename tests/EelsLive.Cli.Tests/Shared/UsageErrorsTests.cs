@@ -29,6 +29,21 @@ public class UsageErrorsTests
     }
 
     [Fact]
+    public async Task The_tool_typed_alone_lists_its_commands_and_exits_2()
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Usage:", run.Stdout, StringComparison.Ordinal);
+        foreach (var command in new[] { "monitor", "analyze", "demo", "validate", "report", "kinetic-orders" })
+        {
+            Assert.Contains(command, run.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Required command", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Errors_go_to_the_given_writer_and_a_command_line_that_parses_is_invoked()
     {
         var number = new Option<double?>("--number");
