@@ -41,7 +41,7 @@ internal static class ValidateCommand
         };
         var coalesce = new Option<int>("--coalesce")
         {
-            Description = "Refit only every N-th frame, as the monitor coalesces refits when frames arrive N times faster than it refits; the frames in between carry the previous estimates (docs/validation.md, \"Coalesced refits\").",
+            Description = "Refit only every N-th frame, as the monitor coalesces refits when frames arrive N times faster than it refits; the frames in between carry the previous estimates (docs/validation.md, \"Coalesced refits\"). Above 16 (ModelOptions.MaxFramesPerRefit) it refits every 16th frame, as the monitor never lets more frames share a refit.",
             DefaultValueFactory = _ => 1,
         };
         var command = new Command(
