@@ -18,6 +18,7 @@ public static class SessionReport
         Directory.CreateDirectory(outputDirectory);
 
         var figures = ReportFigures.Render(session, options);
+        RemoveStaleFigures(outputDirectory, figures);
         var figurePaths = new List<string>();
         foreach (var figure in figures)
         {
@@ -33,7 +34,27 @@ public static class SessionReport
         return new SessionReportResult(html, csv, figurePaths, session.Runs[0].Reports.Count);
     }
 
-    /// <summary>The default output folder for <paramref name="inputPath"/>: <c>NAME-report</c> beside it.</summary>
+    /// <summary>
+    /// Deletes figures an earlier report left in the folder that this one does not write (a report from a results file has
+    /// no spectra and no final fits), so report.html never sits beside figures of another run. Only the report's own figure
+    /// names are touched.
+    /// </summary>
+    private static void RemoveStaleFigures(string outputDirectory, IReadOnlyList<ReportFigure> figures)
+    {
+        var written = figures.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
+        foreach (var pattern in (string[])["fit_*.png", "integrity_*.png", "signals.png", "timeline.png", "spectra.png"])
+        {
+            foreach (var path in Directory.EnumerateFiles(outputDirectory, pattern))
+            {
+                if (!written.Contains(Path.GetFileName(path)))
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+    }
+
+    /// <summary>The default output folder for <paramref name="inputPath"/>: <c>NAME-report</c> beside it (NAME without its extension).</summary>
     public static string DefaultOutputDirectory(string inputPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath)) ?? ".", Path.GetFileNameWithoutExtension(inputPath) + "-report");
 }

@@ -165,6 +165,25 @@ public sealed class SessionReportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_report_written_over_an_earlier_one_leaves_none_of_its_figures_behind()
+    {
+        string dir = TestSessions.TempDirectory();
+        string recording = TestSessions.Recording(dir, 60);
+        string results = TestSessions.Results(dir, recording);
+        string folder = Path.Combine(dir, "report");
+        string unrelated = Path.Combine(folder, "notes.png");
+
+        var first = SessionReport.Build(recording, folder);
+        File.WriteAllBytes(unrelated, [1, 2, 3]);
+        Assert.Contains(first.FigurePaths, p => p.EndsWith("spectra.png", StringComparison.Ordinal));
+        var second = SessionReport.Build(results, folder);
+
+        var pngs = Directory.GetFiles(folder, "*.png").Where(p => p != unrelated).Order(StringComparer.Ordinal);
+        Assert.Equal(second.FigurePaths.Order(StringComparer.Ordinal), pngs);
+        Assert.True(File.Exists(unrelated), "files the report did not write are left alone");
+    }
+
+    [Fact]
     public void A_results_file_gives_a_report_that_says_spectra_need_the_recording()
     {
         string dir = TestSessions.TempDirectory();

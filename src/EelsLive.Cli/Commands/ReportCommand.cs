@@ -19,7 +19,7 @@ internal static class ReportCommand
         };
         var output = new Option<DirectoryInfo?>("--out")
         {
-            Description = "Folder for report.html, the PNG figures and results.csv [default: FILE-report beside FILE].",
+            Description = "Folder for report.html, the PNG figures and results.csv; figures of an earlier report there that this one does not draw are removed [default: the file's name without its extension, plus -report, beside it, e.g. session-42-report].",
         };
         var truth = new Option<FileInfo?>("--truth")
         {
