@@ -22,9 +22,10 @@ internal static class EelsLiveConfiguration
 
         builder.AddEnvironmentVariables();
         builder.AddInMemoryCollection(commandLine);
+        IConfigurationRoot configuration;
         try
         {
-            return builder.Build();
+            configuration = builder.Build();
         }
         catch (InvalidDataException ex)
         {
@@ -34,5 +35,8 @@ internal static class EelsLiveConfiguration
         {
             throw new ArgumentException($"{FileName} is not valid JSON: {ex.Message}", ex);
         }
+
+        UnknownSettings.Check(configuration);
+        return configuration;
     }
 }

@@ -44,6 +44,26 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task A_misspelt_setting_stops_the_command_with_the_setting_it_probably_meant()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("appsettings.json"), """{ "EelsLive": { "BudgetDoze": 5000, "LeadDose": 300 } }""");
+        var misspelt = await AnalyzeAsync(dir, null);
+        Assert.Equal(2, misspelt.Code);
+        Assert.Contains("setting EelsLive:BudgetDoze (in appsettings.json or the environment) is not an eelslive setting (did you mean BudgetDose?)", misspelt.Err);
+
+        var unknown = await AnalyzeAsync(dir, new Dictionary<string, string> { ["EelsLive__Frobnicate"] = "1" });
+        Assert.Equal(2, unknown.Code);
+
+        // Any command's setting may sit in the shared file (Connect is monitor's), in any letter case.
+        File.WriteAllText(dir.File("appsettings.json"), """{ "EelsLive": { "Connect": "tcp://127.0.0.1:1", "budgetdose": 5000, "KineticOrder": "c_c=1.6" } }""");
+        var known = await AnalyzeAsync(dir, null);
+        Assert.Equal(2, known.Code);
+        Assert.Contains("does not exist", known.Err);
+        Assert.DoesNotContain("setting", known.Err);
+    }
+
+    [Fact]
     public async Task A_malformed_appsettings_json_is_reported_as_such()
     {
         using var dir = new TempDir();
