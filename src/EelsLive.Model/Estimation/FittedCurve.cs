@@ -7,7 +7,12 @@ namespace EelsLive.Model.Estimation;
 /// <param name="Hi">Upper end of the central 90% interval at each dose.</param>
 public sealed record FittedCurve(double[] DoseEA2, double[] Integrity, double[] Lo, double[] Hi)
 {
-    /// <summary>Evaluates <paramref name="band"/> of <paramref name="window"/> at each of <paramref name="dosesEA2"/> (each ≥ 0).</summary>
+    /// <summary>
+    /// Evaluates <paramref name="band"/> of <paramref name="window"/> at each of <paramref name="dosesEA2"/> (each ≥ 0). Integrity
+    /// never rises with dose, so the interval is made monotone as well: the upper end at a dose is at most the upper end at
+    /// any smaller dose given, the lower end at least the lower end at any larger one (far beyond the data the band's
+    /// spread grows faster than its centre, and the raw upper end rose again there, e.g. 0.61 at 8,000 e/Å² to 0.63 at 16,000).
+    /// </summary>
     public static FittedCurve From(ILogHazardBand band, int window, ReadOnlySpan<double> dosesEA2)
     {
         ArgumentNullException.ThrowIfNull(band);
@@ -25,6 +30,18 @@ public sealed record FittedCurve(double[] DoseEA2, double[] Integrity, double[] 
             hi[i] = EstimateBuilder.IntegrityOf(centers[i] - Gaussian.Z90 * sds[i]);
         }
 
-        return new FittedCurve(dosesEA2.ToArray(), integrity, lo, hi);
+        var doses = dosesEA2.ToArray();
+        var order = Enumerable.Range(0, n).OrderBy(i => doses[i]).ToArray();
+        for (int k = 1; k < n; k++)
+        {
+            hi[order[k]] = Math.Min(hi[order[k]], hi[order[k - 1]]);
+        }
+
+        for (int k = n - 2; k >= 0; k--)
+        {
+            lo[order[k]] = Math.Max(lo[order[k]], lo[order[k + 1]]);
+        }
+
+        return new FittedCurve(doses, integrity, lo, hi);
     }
 }

@@ -26,6 +26,43 @@ public class FittedCurveTests
         }
     }
 
+    /// <summary>A band whose spread outgrows its centre beyond 1,000 e/Å², as the fitted bands do far beyond the data.</summary>
+    private sealed class WideningBand : ILogHazardBand
+    {
+        public double Center(int window, double doseEA2) => Math.Log(doseEA2 / 1000.0);
+
+        public void Evaluate(int window, double doseEA2, out double center, out double sd)
+        {
+            center = Center(window, doseEA2);
+            sd = doseEA2 <= 1000 ? 0.3 : 0.3 + (2 * Math.Log(doseEA2 / 1000.0));
+        }
+    }
+
+    [Fact]
+    public void The_interval_never_rises_with_dose_even_where_the_bands_spread_outgrows_its_centre()
+    {
+        double[] doses = [16000, 100, 1000, 4000, 8000, 2000, 500]; // in any order
+        var raw = doses.Select(d => { new WideningBand().Evaluate(0, d, out var c, out var s); return EstimateBuilder.IntegrityOf(c - (Gaussian.Z90 * s)); }).ToArray();
+        Assert.True(raw[0] > raw[4], "the raw upper end rises from 8,000 to 16,000 e/Å²: the case this test is about");
+
+        var curve = FittedCurve.From(new WideningBand(), 0, doses);
+
+        var sorted = Enumerable.Range(0, doses.Length).OrderBy(i => doses[i]).ToArray();
+        for (int k = 1; k < sorted.Length; k++)
+        {
+            Assert.True(curve.Hi[sorted[k]] <= curve.Hi[sorted[k - 1]], $"upper end rises at {doses[sorted[k]]} e/Å²");
+            Assert.True(curve.Lo[sorted[k]] <= curve.Lo[sorted[k - 1]], $"lower end rises at {doses[sorted[k]]} e/Å²");
+            Assert.True(curve.Integrity[sorted[k]] <= curve.Integrity[sorted[k - 1]]);
+        }
+
+        Assert.Equal(raw[1], curve.Hi[1], 12); // where the raw band is monotone it is unchanged
+        Assert.Equal(curve.Hi[4], curve.Hi[0], 12);
+        for (int i = 0; i < doses.Length; i++)
+        {
+            Assert.InRange(curve.Integrity[i], curve.Lo[i], curve.Hi[i]);
+        }
+    }
+
     [Theory]
     [InlineData(ModelKind.Physics)]
     [InlineData(ModelKind.Classical)]
