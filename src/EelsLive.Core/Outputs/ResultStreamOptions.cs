@@ -32,6 +32,11 @@ public sealed record ResultStreamOptions
             throw new ArgumentException($"Result stream endpoint '{Endpoint}' is not a ZeroMQ endpoint such as {ResultStreamTopics.DefaultEndpoint}.");
         }
 
+        if (!Endpoint.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Result stream endpoint '{Endpoint}' is not a tcp:// endpoint; use tcp://HOST:PORT (NetMQ's ipc:// is not a Unix socket, so libzmq ipc:// subscribers could not reach it).");
+        }
+
         if (!(MaxResultsPerSecond > 0) || !double.IsFinite(MaxResultsPerSecond) || MaxResultsPerSecond > 1000)
         {
             throw new ArgumentException($"MaxResultsPerSecond must be in (0, 1000], got {MaxResultsPerSecond}.");

@@ -37,6 +37,12 @@ public sealed record SubscriberOptions
             throw new ArgumentException($"Endpoint '{Endpoint}' is not a ZeroMQ endpoint such as tcp://127.0.0.1:5556.");
         }
 
+        if (!Endpoint.StartsWith("tcp://", StringComparison.OrdinalIgnoreCase))
+        {
+            // NetMQ's ipc:// is loopback TCP under another name, so it never hears a libzmq ipc:// (Unix socket) publisher.
+            throw new ArgumentException($"Endpoint '{Endpoint}' is not a tcp:// endpoint; use tcp://HOST:PORT (NetMQ's ipc:// is not a Unix socket and cannot reach a libzmq ipc:// publisher).");
+        }
+
         if (QueueCapacity < 1) throw new ArgumentException($"QueueCapacity must be >= 1, got {QueueCapacity}.");
         if (ReceiveHighWatermark < 0) throw new ArgumentException($"ReceiveHighWatermark must be >= 0, got {ReceiveHighWatermark}.");
         if (MaxFramesPerMessage < 2) throw new ArgumentException($"MaxFramesPerMessage must be >= 2, got {MaxFramesPerMessage}.");

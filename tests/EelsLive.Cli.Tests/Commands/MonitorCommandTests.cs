@@ -34,6 +34,7 @@ public class MonitorCommandTests
     [Theory]
     [InlineData("foo", "error: --connect: Endpoint 'foo' is not a ZeroMQ endpoint")]
     [InlineData("tcp://127.0.0.1:port", "error: --connect tcp://127.0.0.1:port: cannot connect there: it is not a tcp://HOST:PORT endpoint with a numeric port.")]
+    [InlineData("ipc:///tmp/eels", "error: --connect: Endpoint 'ipc:///tmp/eels' is not a tcp:// endpoint; use tcp://HOST:PORT (NetMQ's ipc:// is not a Unix socket")]
     public async Task A_source_endpoint_that_cannot_be_connected_is_bad_input(string endpoint, string message)
     {
         var run = await CliProcess.RunAsync("eelslive", Limit, "monitor", "--connect", endpoint, "--idle-timeout", "1", "--quiet");
