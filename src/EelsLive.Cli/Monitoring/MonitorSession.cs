@@ -148,6 +148,7 @@ internal sealed class MonitorSession
             var run = monitor.RunAsync(_settings.Run, stop.Token);
             StartSource(source, _settings.Endpoint);
             _logger.LogInformation("monitoring {Endpoint}", _settings.Endpoint);
+            subscriptions.Add(WarnIfSilent(monitor));
             var side = alongside?.Invoke(stop.Token) ?? Task.CompletedTask;
             outcome = await run.ConfigureAwait(false);
             stop.Cancel();
@@ -175,6 +176,24 @@ internal sealed class MonitorSession
         }
 
         return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last);
+    }
+
+    /// <summary>How long the monitor waits for a first message before it says that nothing is arriving.</summary>
+    internal static TimeSpan SilenceWarningAfter { get; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Logs once if no message at all has arrived <see cref="SilenceWarningAfter"/> after the start: a monitor that hears
+    /// nothing looks, at a glance, like one watching an undamaged sample.
+    /// </summary>
+    private IDisposable WarnIfSilent(LiveMonitor monitor)
+    {
+        var heard = monitor.RawMessages.Take(1).Select(_ => false);
+        return Observable.Timer(SilenceWarningAfter, TaskPoolScheduler.Default).Select(_ => true)
+            .Amb(heard)
+            .Where(silent => silent)
+            .Subscribe(_ => _logger.LogWarning(
+                "nothing received from {Endpoint} in {Seconds:F0} s: is the source publishing there? (a publisher bound to 127.0.0.1 cannot be reached from another PC; bind it to the network address)",
+                _settings.Endpoint, SilenceWarningAfter.TotalSeconds));
     }
 
     private static async Task<DashboardServer> StartDashboardAsync(DashboardOptions options, IObservable<PipelineEvent> events, CancellationToken cancellation)

@@ -45,6 +45,19 @@ public class MonitorCommandTests
     }
 
     [Fact]
+    public async Task A_source_that_sends_nothing_is_reported_once_after_ten_seconds()
+    {
+        string endpoint = FreePort.Endpoint();
+        var run = await CliProcess.RunAsync("eelslive", Limit, "monitor", "--connect", endpoint, "--idle-timeout", "12", "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        var output = run.Stdout + run.Stderr;
+        var warning = $"nothing received from {endpoint} in 10 s: is the source publishing there?";
+        Assert.Contains(warning, output, StringComparison.Ordinal);
+        Assert.Equal(output.IndexOf(warning, StringComparison.Ordinal), output.LastIndexOf(warning, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Outputs_in_folders_that_do_not_exist_yet_get_their_folders()
     {
         using var dir = new TempDir();
