@@ -14,6 +14,14 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
     private readonly BinnedSeries _series;
     private readonly StretchedExponentialFit[] _fits;
     private readonly EstimateBuilder _builder;
+    private readonly bool[] _unchanged;
+
+    /// <summary>
+    /// The log-hazard band of a window whose signal has not changed significantly: a characteristic dose at the fit's
+    /// upper bound (integrity 1) with the spread of an unfitted parameter, so the interval spans [0, 1]. A stretched
+    /// exponential fitted to a flat signal degenerates into a step at the first dose (β at its bound 5, integrity 0).
+    /// </summary>
+    private const double UnchangedLogDc = 20.7, UnchangedSd = 10; // ln 1e9 e/Å²
 
     /// <summary>Creates the model; options are validated against the window names.</summary>
     public ClassicalDamageModel(IReadOnlyList<string> windowNames, ModelOptions options, TimeProvider? timeProvider = null)
@@ -28,6 +36,7 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
         _series = new BinnedSeries(binning.Count, _names.Length);
         _fits = [.. _names.Select(_ => new StretchedExponentialFit(options.InitialDoseScaleEA2, options.NonNegativeAsymptote, options.ClassicalMaxIterations))];
         _builder = new EstimateBuilder(options);
+        _unchanged = new bool[_names.Length];
     }
 
     /// <inheritdoc />
@@ -80,10 +89,16 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
         {
             var variance = _statistics.RelativeNoiseVariance(k);
             _series.ComputeFitWeights(k, variance, _options.SystematicRelativeError);
-            _fits[k].Fit(_series, k);
-            estimates[k] = _builder.Build(this, k, _names[k], dose, _fits[k].Amplitudes, _statistics.ChangeZ(k, variance)) with
+            var changeZ = _statistics.ChangeZ(k, variance);
+            _unchanged[k] = Math.Abs(changeZ) < _options.ChangeSignificanceZ;
+            if (!_unchanged[k])
             {
-                Kinetics = KineticsLaw.Stretched(Math.Exp(_fits[k].LogBeta)),
+                _fits[k].Fit(_series, k);
+            }
+
+            estimates[k] = _builder.Build(this, k, _names[k], dose, _fits[k].Amplitudes, changeZ) with
+            {
+                Kinetics = _unchanged[k] ? null : KineticsLaw.Stretched(Math.Exp(_fits[k].LogBeta)),
             };
         }
 
@@ -95,9 +110,19 @@ public sealed class ClassicalDamageModel : IDamageModel, ILogHazardBand
     public ILogHazardBand Band => this;
 
     /// <inheritdoc />
-    public double Center(int window, double doseEA2) => _fits[window].LogHazard(doseEA2);
+    public double Center(int window, double doseEA2) =>
+        _unchanged[window] ? Math.Log(Math.Max(doseEA2, 1e-300)) - UnchangedLogDc : _fits[window].LogHazard(doseEA2);
 
     /// <inheritdoc />
-    public void Evaluate(int window, double doseEA2, out double center, out double sd) =>
+    public void Evaluate(int window, double doseEA2, out double center, out double sd)
+    {
+        if (_unchanged[window])
+        {
+            center = Center(window, doseEA2);
+            sd = UnchangedSd;
+            return;
+        }
+
         _fits[window].LogHazardWithSd(doseEA2, out center, out sd);
+    }
 }

@@ -37,4 +37,24 @@ public class ClassicalRecoveryTests
             Assert.Null(w.D50EA2);
         });
     }
+
+    [Fact]
+    public void A_window_without_a_significant_change_reads_as_intact_with_an_open_interval_and_no_law()
+    {
+        var session = SyntheticSession.BeamResistant(frames: 600);
+        var model = DamageModels.Create(ModelKind.Classical, session.Names, new ModelOptions());
+        var final = SessionRunner.Run(model, session, seed: 4, refitEvery: 20)[^1];
+
+        var unchanged = final.Windows.Where(w => Math.Abs(w.SignalChangeZ) < new ModelOptions().ChangeSignificanceZ).ToList();
+        Assert.NotEmpty(unchanged);
+        Assert.All(unchanged, w =>
+        {
+            // A stretched exponential fitted to a flat signal had become a step at the first dose: integrity 0, β = 5.
+            Assert.True(w.Integrity > 0.999, $"{w.Name}: integrity {w.Integrity}");
+            Assert.Equal(1, w.IntegrityHi, 6);
+            Assert.True(w.IntegrityLo < 0.01, $"{w.Name}: the baseline cannot bound an unseen decay, lo {w.IntegrityLo}");
+            Assert.Null(w.Kinetics);
+            Assert.Null(w.D50EA2);
+        });
+    }
 }
