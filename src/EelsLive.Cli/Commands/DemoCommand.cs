@@ -135,7 +135,7 @@ internal static class DemoCommand
             }
 
             await stdout.WriteLineAsync();
-            await stdout.WriteLineAsync(DemoSummary.Compare(result.LastReport, truth));
+            await stdout.WriteLineAsync(DemoSummary.Compare(result.LastReport, truth, result.ChangingWindows));
             await stdout.WriteLineAsync($"stopped: {result.Outcome} after {result.Frames} frames ({result.Rejected} rejected)");
             await stdout.WriteLineAsync($"results:     {results}");
             await stdout.WriteLineAsync($"recording:   {recording}   (replay: eelslive-sim replay {recording} --bind ...; re-analyse: eelslive analyze {recording} --out ...)");

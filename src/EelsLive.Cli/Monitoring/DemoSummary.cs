@@ -9,7 +9,7 @@ namespace EelsLive.Cli.Monitoring;
 /// <summary>A table of the monitor's final estimates beside the simulator's ground truth, the fitted kinetics law beside the true one.</summary>
 internal static class DemoSummary
 {
-    public static string Compare(FrameReport? last, GroundTruth truth)
+    public static string Compare(FrameReport? last, GroundTruth truth, IReadOnlySet<string>? changing = null)
     {
         var text = new StringBuilder();
         if (last is null)
@@ -23,7 +23,7 @@ internal static class DemoSummary
         {
             var t = truth.Windows.FirstOrDefault(x => x.Name == w.Name);
             string integrity = SeriesSummary.Integrity(w);
-            string d50 = SeriesSummary.D50(w);
+            string d50 = SeriesSummary.D50(w, changing?.Contains(w.Name) ?? false);
             string trueD50 = t?.D50EA2 is { } td ? td.ToString("F0", CultureInfo.InvariantCulture) : "never";
             string kinetics = KineticsText.Law(w.Kinetics);
             text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {integrity,-24} {d50,-30} {trueD50,-10} {kinetics,-21} {TrueKinetics(t)}");

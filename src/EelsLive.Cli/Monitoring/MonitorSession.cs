@@ -50,6 +50,7 @@ internal sealed class MonitorSession
         var rejections = new RejectionLog(line => _logger.LogWarning("{Rejection}", line), _time);
         var summary = new ConsoleSummary(_stdout, monitor.Statistics, _time);
         FrameReport? last = null;
+        IReadOnlySet<string> changing = new HashSet<string>();
         var relay = new Subject<PipelineEvent>();
         await using var dashboard = _settings.HttpPort is { } port
             ? await StartDashboardAsync(
@@ -98,6 +99,11 @@ internal sealed class MonitorSession
                 case FrameReported f:
                     jsonl?.Write(f.Report);
                     last = f.Report;
+                    if (f.Snapshot is { } snapshot)
+                    {
+                        changing = SeriesSummary.Changing(snapshot, options.ModelOptions.ChangeSignificanceZ);
+                    }
+
                     break;
                 case MessageRejected r:
                     rejections.Log(r.Reason, r.RejectedTotal);
@@ -175,7 +181,7 @@ internal sealed class MonitorSession
             _logger.LogWarning("{Dropped} received messages were discarded because the monitor stopped while processing was behind", source.QueueDropped);
         }
 
-        return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last);
+        return new MonitorSessionResult(outcome, monitor.Statistics.Frames, monitor.Statistics.Rejected, source.QueueDropped, last) { ChangingWindows = changing };
     }
 
     /// <summary>How long the monitor waits for a first message before it says that nothing is arriving.</summary>

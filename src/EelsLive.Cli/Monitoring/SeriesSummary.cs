@@ -14,8 +14,10 @@ namespace EelsLive.Cli.Monitoring;
 /// beside it, so that data which pulled a held order away from it are seen), followed by every change of a window's law
 /// during the series (where its estimates jumped).
 /// </summary>
-internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null)
+internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null, double changeSignificanceZ = 3)
 {
+    private IReadOnlySet<string> _changing = new HashSet<string>();
+
     private readonly FirstAlarms _alarms = new();
     private readonly IReadOnlyList<KnownOrder> _givenOrders = givenOrders ?? [];
     private readonly List<KineticsChanged> _lawChanges = [];
@@ -32,6 +34,11 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
         ArgumentNullException.ThrowIfNull(frame);
         Last = frame.Report;
         Frames++;
+        if (frame.Snapshot is { } snapshot)
+        {
+            _changing = Changing(snapshot, changeSignificanceZ);
+        }
+
         _alarms.Observe(frame);
     }
 
@@ -64,7 +71,7 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
             string warned = times?.FirstWarningEA2 is { } warning ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
             string crossed = times?.FirstCriticalEA2 is { } critical ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
             string given = _givenOrders.FirstOrDefault(o => o.Window == w.Name) is { } known ? $" (given {known.OrderText})" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w),-30} {warned,-15} {crossed,-18} {KineticsText.Law(w.Kinetics)}{given}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w, _changing.Contains(w.Name)),-30} {warned,-15} {crossed,-18} {KineticsText.Law(w.Kinetics)}{given}");
         }
 
         if (_lawChanges.Count > 0)
@@ -80,8 +87,17 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
     public static string Integrity(WindowReport w) =>
         w.Integrity is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]") : "–";
 
-    /// <summary>"1418 [1085, 1965]", "1418 [1085, ∞]", "&gt; 10680 (not yet estimable)", or "–".</summary>
-    public static string D50(WindowReport w) => w.D50EA2 is { } d
+    /// <summary>
+    /// "1418 [1085, 1965]", "1418 [1085, ∞]", "&gt; 10680 (not yet estimable)", "&gt; 409 (probably passed)" (not estimable, but a
+    /// window changing significantly whose central integrity is already below 0.5, as the dashboards say), or "–".
+    /// </summary>
+    public static string D50(WindowReport w, bool changing = false) => w.D50EA2 is { } d
         ? string.Create(CultureInfo.InvariantCulture, $"{d:F0} [{w.D50LoEA2:F0}, {(w.D50HiEA2 is { } hi ? hi.ToString("F0", CultureInfo.InvariantCulture) : "∞")}]")
-        : w.D50LoEA2 is { } lo ? string.Create(CultureInfo.InvariantCulture, $"> {lo:F0} (not yet estimable)") : "–";
+        : w.D50LoEA2 is { } lo
+            ? string.Create(CultureInfo.InvariantCulture, $"> {lo:F0} ({(IntegrityStandings.Of(w, 0.5, changing) == IntegrityStanding.NotBelow ? "not yet estimable" : "probably passed")})")
+            : "–";
+
+    /// <summary>The windows of <paramref name="snapshot"/> whose signal changed significantly (|z| ≥ <paramref name="significanceZ"/>).</summary>
+    public static IReadOnlySet<string> Changing(ModelSnapshot snapshot, double significanceZ) =>
+        snapshot.Windows.Where(e => Math.Abs(e.SignalChangeZ) >= significanceZ).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 }

@@ -39,6 +39,18 @@ public class SeriesSummaryTests
         Assert.DoesNotContain("kinetics changed", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.36, 0.72, true, "> 404 (probably passed)")]
+    [InlineData(0.10, 0.30, true, "> 404 (probably passed)")]
+    [InlineData(0.36, 0.72, false, "> 404 (not yet estimable)")]   // no significant change: integrity is not identified
+    [InlineData(0.62, 0.90, true, "> 404 (not yet estimable)")]
+    public void A_D50_not_yet_estimable_says_whether_the_window_has_probably_passed_half_integrity(double integrity, double hi, bool changing, string expected)
+    {
+        var w = new WindowReport("c_c", 4, 7, 6e5, 0.7, integrity, 0.04, hi, null, 404, null, null);
+
+        Assert.Equal(expected, SeriesSummary.D50(w, changing));
+    }
+
     private static FrameReport Report(double dose, KineticsLaw law) => new(
         "s1", (long)dose, 1_700_000_000 + dose, dose, false, 25, 0, 0,
         [new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 900, 800, 1000, 900) { Kinetics = law }],
