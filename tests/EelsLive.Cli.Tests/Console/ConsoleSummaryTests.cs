@@ -2,21 +2,13 @@ using EelsLive.Cli.Console;
 using EelsLive.Engine;
 using EelsLive.Pipeline;
 using EelsLive.Protocol;
+using EelsLive.TestSupport;
 
 namespace EelsLive.Cli.Tests.Console;
 
 /// <summary>The once-a-second summary line of <c>monitor --quiet</c>, and what it says when refits are coalesced.</summary>
 public class ConsoleSummaryTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public long Ticks { get; set; }
-
-        public override long GetTimestamp() => Ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-    }
-
     [Fact]
     public void The_line_says_how_many_frames_shared_a_refit_only_while_frames_come_faster_than_refits()
     {

@@ -1,19 +1,11 @@
 using EelsLive.Outputs;
 using EelsLive.Protocol;
+using EelsLive.TestSupport;
 
 namespace EelsLive.Core.Tests.Outputs;
 
 public class RejectionLogTests
 {
-    private sealed class ManualTime : TimeProvider
-    {
-        public long Ticks { get; set; }
-
-        public override long GetTimestamp() => Ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-    }
-
     [Fact]
     public void A_flood_is_rate_limited_and_the_suppressed_count_is_reported_in_the_next_line()
     {
