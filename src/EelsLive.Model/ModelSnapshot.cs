@@ -15,6 +15,13 @@ public sealed record ModelSnapshot(
     double LeadDoseEA2,
     double FitMilliseconds)
 {
+    /// <summary>
+    /// The windows whose signal changed significantly (model-free |z| ≥ <paramref name="significanceZ"/>, the model's
+    /// <see cref="ModelOptions.ChangeSignificanceZ"/>): only their integrity is identified by the data.
+    /// </summary>
+    public IReadOnlySet<string> ChangingWindows(double significanceZ) =>
+        Windows.Where(e => Math.Abs(e.SignalChangeZ) >= significanceZ).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Returns the estimate of the named window, or null if there is none.</summary>
     public WindowEstimate? Find(string name)
     {

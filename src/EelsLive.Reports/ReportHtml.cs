@@ -98,15 +98,15 @@ public static class ReportHtml
     private static void AppendD50Table(StringBuilder html, SessionData session, string? series, SessionTruth? truth)
     {
         html.Append(CultureInfo.InvariantCulture, $"<h2>D50 (dose of half integrity), θ-crossing forecast</h2>\n<table id=\"d50\">\n<tr><th class=\"name\">window</th><th class=\"name\">model</th><th>D50 (e/Å²)</th><th>90% interval (e/Å²)</th><th>forecast θ crossing (e/Å²)</th><th class=\"name\">final kinetics</th>{(truth is null ? string.Empty : "<th>true D50 (e/Å²)</th>")}</tr>\n");
-        var lastByRun = session.Runs.Select(r => (r.Label, Last: r.Reports.LastOrDefault(x => x.SeriesId == series))).ToArray();
+        var lastByRun = session.Runs.Select(r => (r.Label, Last: r.Reports.LastOrDefault(x => x.SeriesId == series), r.ChangingWindows)).ToArray();
         var names = lastByRun.FirstOrDefault().Last?.Windows.Select(w => w.Name) ?? [];
         foreach (string name in names)
         {
-            foreach (var (label, last) in lastByRun)
+            foreach (var (label, last, changing) in lastByRun)
             {
                 var w = last?.Windows.FirstOrDefault(x => x.Name == name);
                 string trueD50 = truth is null ? string.Empty : $"<td>{E(truth.Find(name) is { } t ? t.D50EA2 is { } d ? N(d) : "never" : "unknown")}</td>";
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td><td class=\"name\">{E(w?.Kinetics?.Describe() ?? "—")}</td>{trueD50}</tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w, changing.Contains(name)))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td><td class=\"name\">{E(w?.Kinetics?.Describe() ?? "—")}</td>{trueD50}</tr>\n");
             }
         }
 
@@ -165,10 +165,14 @@ public static class ReportHtml
 
     private static string Difference(double? a, double? b) => a is { } x && b is { } y ? N(x - y) : "—";
 
-    /// <summary>The D50 cell: the value, "&gt; X" while only a lower bound is known, or "not estimable".</summary>
-    public static string D50(WindowReport? w) => w switch
+    /// <summary>
+    /// The D50 cell: the value, "&gt; X (not yet estimable)" while only a lower bound is known, "&gt; X (probably passed)" when
+    /// the window, changing significantly (<paramref name="changing"/>), already reads below half integrity, or "not estimable".
+    /// </summary>
+    public static string D50(WindowReport? w, bool changing = false) => w switch
     {
         { D50EA2: { } d } => N(d),
+        { D50LoEA2: { } lo } when IntegrityStandings.Of(w, 0.5, changing) != IntegrityStanding.NotBelow => $"> {N(lo)} (probably passed)",
         { D50LoEA2: { } lo } => $"> {N(lo)} (not yet estimable)",
         _ => "not estimable",
     };

@@ -48,8 +48,8 @@ public static class SessionLoader
         {
             string label = model?.ToString().ToLowerInvariant() ?? "no model";
             var spectra = samplers is null ? new Dictionary<string, SpectrumSampler>(StringComparer.Ordinal) : null;
-            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail, out var fit, out var alarmTimes);
-            runs.Add(new ModelRun(label, reports) { Fit = fit, AlarmTimes = alarmTimes });
+            var reports = Analyse(path, options.Engine with { Model = model }, spectra, out tail, out var fit, out var alarmTimes, out var changing);
+            runs.Add(new ModelRun(label, reports) { Fit = fit, AlarmTimes = alarmTimes, ChangingWindows = changing });
             samplers ??= spectra;
         }
 
@@ -72,7 +72,7 @@ public static class SessionLoader
 
     private static List<FrameReport> Analyse(
         string path, MonitorOptions options, Dictionary<string, SpectrumSampler>? spectra, out SessionTailState tail, out FinalFit? fit,
-        out IReadOnlyList<WindowAlarmTimes> alarmTimes)
+        out IReadOnlyList<WindowAlarmTimes> alarmTimes, out IReadOnlySet<string> changing)
     {
         var engine = new MonitorEngine(options);
         var reports = new List<FrameReport>();
@@ -111,6 +111,9 @@ public static class SessionLoader
             ? FinalFit.Read(main, m, snapshot, t.MidDosesEA2, t.Signals)
             : null;
         alarmTimes = main is null ? [] : traces[main].Alarms.Times;
+        changing = main is not null && traces[main].Snapshot is { } last
+            ? last.ChangingWindows(options.ModelOptions.ChangeSignificanceZ)
+            : new HashSet<string>();
         return reports;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EelsLive.Engine;
 using EelsLive.Reports.Tests.Support;
 using SkiaSharp;
 using Xunit.Abstractions;
@@ -162,6 +163,33 @@ public sealed class SessionReportTests(ITestOutputHelper output)
     {
         int i = Math.Clamp(Array.FindIndex(x, v => v >= at), 1, x.Length - 1);
         return y[i - 1] + (y[i] - y[i - 1]) * (at - x[i - 1]) / (x[i] - x[i - 1]);
+    }
+
+    [Theory]
+    [InlineData(0.36, 0.72, true, "> 404 (probably passed)")]
+    [InlineData(0.36, 0.72, false, "> 404 (not yet estimable)")]
+    [InlineData(0.70, 0.90, true, "> 404 (not yet estimable)")]
+    public void The_D50_cell_says_probably_passed_as_the_dashboards_do(double integrity, double hi, bool changing, string expected)
+    {
+        var w = new WindowReport("c_c", 4, 7, 6e5, 0.7, integrity, 0.04, hi, null, 404, null, null);
+
+        Assert.Equal(expected, ReportHtml.D50(w, changing));
+        Assert.Equal("1100", ReportHtml.D50(w with { D50EA2 = 1100 }, changing));
+    }
+
+    [Fact]
+    public void A_recordings_runs_name_the_windows_that_changed_significantly_and_a_results_file_names_none()
+    {
+        string dir = TestSessions.TempDirectory();
+        string recording = TestSessions.Recording(dir, 60);
+
+        var fromRecording = SessionLoader.Load(recording, new SessionReportOptions());
+        var fromResults = SessionLoader.Load(TestSessions.Results(dir, recording), new SessionReportOptions());
+
+        var physics = fromRecording.Runs[0];
+        Assert.NotEmpty(physics.ChangingWindows);
+        Assert.All(physics.ChangingWindows, name => Assert.Contains(physics.Reports[^1].Windows, w => w.Name == name));
+        Assert.Empty(fromResults.Runs[0].ChangingWindows);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ internal sealed class MonitorSession
                     last = f.Report;
                     if (f.Snapshot is { } snapshot)
                     {
-                        changing = SeriesSummary.Changing(snapshot, options.ModelOptions.ChangeSignificanceZ);
+                        changing = snapshot.ChangingWindows(options.ModelOptions.ChangeSignificanceZ);
                     }
 
                     break;

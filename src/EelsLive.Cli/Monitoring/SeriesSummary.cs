@@ -36,7 +36,7 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
         Frames++;
         if (frame.Snapshot is { } snapshot)
         {
-            _changing = Changing(snapshot, changeSignificanceZ);
+            _changing = snapshot.ChangingWindows(changeSignificanceZ);
         }
 
         _alarms.Observe(frame);
@@ -96,8 +96,4 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
         : w.D50LoEA2 is { } lo
             ? string.Create(CultureInfo.InvariantCulture, $"> {lo:F0} ({(IntegrityStandings.Of(w, 0.5, changing) == IntegrityStanding.NotBelow ? "not yet estimable" : "probably passed")})")
             : "–";
-
-    /// <summary>The windows of <paramref name="snapshot"/> whose signal changed significantly (|z| ≥ <paramref name="significanceZ"/>).</summary>
-    public static IReadOnlySet<string> Changing(ModelSnapshot snapshot, double significanceZ) =>
-        snapshot.Windows.Where(e => Math.Abs(e.SignalChangeZ) >= significanceZ).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,9 +1,7 @@
-using EelsLive.Engine;
+namespace EelsLive.Engine;
 
-namespace EelsLive.Cli.Console;
-
-/// <summary>Judges a window's <see cref="IntegrityStanding"/> from its integrity and 90% interval, the one rule every console phrase follows.</summary>
-internal static class IntegrityStandings
+/// <summary>Judges a window's <see cref="IntegrityStanding"/> from its integrity and 90% interval, the one rule every console phrase, closing table and report cell follows.</summary>
+public static class IntegrityStandings
 {
     /// <summary>Half the last digit the console shows integrity with (two decimals): a central value this close reads as the level itself.</summary>
     public const double ReadingTolerance = 0.005;

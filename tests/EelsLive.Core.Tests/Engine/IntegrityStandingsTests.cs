@@ -1,7 +1,6 @@
-using EelsLive.Cli.Console;
 using EelsLive.Engine;
 
-namespace EelsLive.Cli.Tests.Console;
+namespace EelsLive.Core.Tests.Engine;
 
 /// <summary>The one rule by which the console reads a window's integrity against θ: its central value, its 90% interval, and whether it changes at all.</summary>
 public class IntegrityStandingsTests

@@ -1,7 +1,7 @@
-namespace EelsLive.Cli.Console;
+namespace EelsLive.Engine;
 
-/// <summary>Where a window's integrity stands against a level (θ, or 0.5 for D50) at the current dose, as the console words it.</summary>
-internal enum IntegrityStanding
+/// <summary>Where a window's integrity stands against a level (θ, or 0.5 for D50) at the current dose, as the console, the closing tables and the session report word it.</summary>
+public enum IntegrityStanding
 {
     /// <summary>
     /// Not below: the central value reads at or above the level, or the model cannot tell (no integrity yet, or no significant
