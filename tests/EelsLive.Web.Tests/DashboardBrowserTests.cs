@@ -47,7 +47,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await page.WaitForFunctionAsync("document.body.dataset.frames === '60'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         int pointsAfterFirst = int.Parse(await page.GetAttributeAsync("[data-window=c_o] [data-role=plot]", "data-points") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(60, pointsAfterFirst);
-        Assert.Equal("512", await page.GetAttributeAsync("#spectrum-plot", "data-points"));
+        // The spectrum comes in its own event, which may follow the state: wait for it (every channel of the frame is drawn).
+        await page.WaitForFunctionAsync("document.getElementById('spectrum-plot').dataset.points === '512'", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         Assert.Equal(4, await page.Locator("#windows .panel canvas").CountAsync());
 
         var more = EngineEvents.Frames(engine, 60, 60, dosePerFrame: 2.0);
