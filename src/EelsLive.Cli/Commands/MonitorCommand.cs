@@ -159,10 +159,16 @@ internal static class MonitorCommand
         MonitorSessionResult result;
         try
         {
-            var session = new MonitorSession(settings, loggers, stdout, services.GetRequiredService<TimeProvider>());
             var known = settings.Options.ModelOptions.KnownOrders;
-            await stdout.WriteLineAsync($"monitoring {settings.Endpoint} (Ctrl-C to stop)"
-                + (known.Count > 0 && settings.Options.Model == ModelKind.Physics ? $"; kinetic orders given: {KnownOrder.FormatList(known)}" : string.Empty));
+            var session = new MonitorSession(
+                settings with
+                {
+                    StartLine = $"monitoring {settings.Endpoint} (Ctrl-C to stop)"
+                        + (known.Count > 0 && settings.Options.Model == ModelKind.Physics ? $"; kinetic orders given: {KnownOrder.FormatList(known)}" : string.Empty),
+                },
+                loggers,
+                stdout,
+                services.GetRequiredService<TimeProvider>());
             result = await session.RunAsync(stop);
         }
         catch (UnusableSettingException ex)

@@ -43,6 +43,15 @@ internal sealed class MonitorSession
         // Live, refits are coalesced by the clock, so a refit that catches up on several frames is held to a time budget.
         var options = _settings.Options with { ModelOptions = _settings.Options.ModelOptions with { RefitTimeBudget = ModelOptions.LiveRefitTimeBudget } };
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = _settings.Endpoint, Limits = options.Limits }, _time);
+
+        // Connected first, so that an endpoint that cannot be used stops the run before anything says it has started;
+        // what arrives before the engine subscribes waits in the source's queue.
+        StartSource(source, _settings.Endpoint);
+        if (_settings.StartLine is { } startLine)
+        {
+            await _stdout.WriteLineAsync(startLine).ConfigureAwait(false);
+        }
+
         using var jsonl = _settings.OutPath is null ? null : OutputPath.Open("--out", _settings.OutPath, path => new JsonLinesWriter(path));
         using var recorder = _settings.RecordPath is null ? null : OutputPath.Open("--record", _settings.RecordPath, path => new SessionFileWriter(path));
         using var metrics = new MonitorMetrics();
@@ -152,7 +161,6 @@ internal sealed class MonitorSession
             WarmUp(options);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var run = monitor.RunAsync(_settings.Run, stop.Token);
-            StartSource(source, _settings.Endpoint);
             _logger.LogInformation("monitoring {Endpoint}", _settings.Endpoint);
             subscriptions.Add(WarnIfSilent(monitor));
             var side = alongside?.Invoke(stop.Token) ?? Task.CompletedTask;

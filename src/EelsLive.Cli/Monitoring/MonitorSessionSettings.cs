@@ -11,6 +11,9 @@ internal sealed record MonitorSessionSettings
 
     public RunSettings Run { get; init; } = new();
 
+    /// <summary>Written to standard output once the source is connected, e.g. "monitoring tcp://… (Ctrl-C to stop)"; null writes nothing.</summary>
+    public string? StartLine { get; init; }
+
     public string? OutPath { get; init; }
 
     public string? RecordPath { get; init; }

@@ -42,6 +42,27 @@ public class MonitorCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("monitoring", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_that_is_not_known_stops_the_monitor_before_it_says_it_is_monitoring()
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, "monitor", "--connect", "tcp://no-such-host.invalid:5556", "--idle-timeout", "1", "--quiet");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: --connect tcp://no-such-host.invalid:5556: cannot connect there: the host name is not known", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("monitoring", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_source_that_can_be_connected_is_announced_with_the_way_to_stop()
+    {
+        string endpoint = FreePort.Endpoint();
+        var run = await CliProcess.RunAsync("eelslive", Limit, "monitor", "--connect", endpoint, "--idle-timeout", "1", "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"monitoring {endpoint} (Ctrl-C to stop)", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
