@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using EelsLive.CommandLine;
 using Microsoft.Extensions.Configuration;
 
 namespace EelsLive.Cli.Hosting;
@@ -32,35 +33,11 @@ internal static class UnknownSettings
                 continue;
             }
 
-            var closest = Names.MinBy(name => Distance(name.ToLowerInvariant(), child.Key.ToLowerInvariant()))!;
+            var closest = Names.MinBy(name => EditDistance.Between(name.ToLowerInvariant(), child.Key.ToLowerInvariant()))!;
             throw new ArgumentException(
                 $"setting {SettingsReader.Section}:{child.Key} (in {EelsLiveConfiguration.FileName} or the environment) is not an eelslive setting"
-                + (Distance(closest.ToLowerInvariant(), child.Key.ToLowerInvariant()) <= 3 ? $" (did you mean {closest}?)" : string.Empty)
+                + (EditDistance.Between(closest.ToLowerInvariant(), child.Key.ToLowerInvariant()) <= 3 ? $" (did you mean {closest}?)" : string.Empty)
                 + "; each setting is an option's name, e.g. --lead-dose is LeadDose.");
         }
-    }
-
-    /// <summary>Levenshtein distance: the fewest single-character edits from one string to the other.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

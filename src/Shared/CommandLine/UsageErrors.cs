@@ -33,13 +33,55 @@ internal sealed record UsageErrors(string Tool, string Prefix, int ExitCode)
         }
 
         var error = configuration?.Error ?? Console.Error;
-        foreach (var e in parse.Errors)
+        foreach (var line in ErrorLines(parse, args))
         {
-            await error.WriteLineAsync(Prefix + e.Message).ConfigureAwait(false);
+            await error.WriteLineAsync(Prefix + line).ConfigureAwait(false);
         }
 
         await error.WriteLineAsync($"Run '{CommandPath(parse)} --help' to see the usage.").ConfigureAwait(false);
         return ExitCode;
+    }
+
+    /// <summary>
+    /// The parse errors as the user should read them: a word that is not an option or command gets what it probably meant
+    /// ("Did you mean '--threshold'?"); the value that followed an unknown option is not reported again as a word of its
+    /// own; and "Required command was not provided" is left out when the word given in its place is reported.
+    /// </summary>
+    private static IEnumerable<string> ErrorLines(ParseResult parse, string[] args)
+    {
+        var command = parse.CommandResult.Command;
+        var unmatched = parse.UnmatchedTokens;
+        var valuesOfUnknownOptions = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i].StartsWith('-') && unmatched.Contains(args[i]) && !args[i + 1].StartsWith('-') && unmatched.Contains(args[i + 1]))
+            {
+                valuesOfUnknownOptions.Add(args[i + 1]);
+            }
+        }
+
+        foreach (var e in parse.Errors)
+        {
+            string? word = unmatched.FirstOrDefault(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal));
+            if (word is null)
+            {
+                bool missingCommand = unmatched.Count > 0 && e.SymbolResult is CommandResult { Command: var c } && c == command && command.Subcommands.Count > 0;
+                if (!missingCommand)
+                {
+                    yield return e.Message;
+                }
+
+                continue;
+            }
+
+            if (valuesOfUnknownOptions.Contains(word))
+            {
+                continue;
+            }
+
+            var meant = TypoSuggestions.For(command, word);
+            yield return meant.Count == 0 ? e.Message : $"{e.Message} Did you mean {string.Join(" or ", meant.Take(3).Select(m => $"'{m}'"))}?";
+        }
     }
 
     /// <summary>The tool and the subcommand that was parsed, e.g. "eelslive monitor".</summary>

@@ -15,7 +15,10 @@ public class UsageErrorsTests
     [InlineData("validate --seeds 99999999999", "error: --seeds expects a whole number between -2147483648 and 2147483647, got '99999999999'.", "eelslive validate")]
     [InlineData("analyze x.eelsrec --out x.jsonl --lead-dose 1,5", "error: --lead-dose expects a number, got '1,5'.", "eelslive analyze")]
     [InlineData("monitor --no-such-option", "error: Unrecognized command or argument '--no-such-option'.", "eelslive monitor")]
-    [InlineData("no-such-command", "error: Required command was not provided.", "eelslive")]
+    [InlineData("no-such-command", "error: Unrecognized command or argument 'no-such-command'.", "eelslive")]
+    [InlineData("montor --connect tcp://127.0.0.1:5556", "error: Unrecognized command or argument 'montor'. Did you mean 'monitor'?", "eelslive")]
+    [InlineData("monitor --treshold 0.4", "error: Unrecognized command or argument '--treshold'. Did you mean '--threshold'?", "eelslive monitor")]
+    [InlineData("demo --lead 300", "error: Unrecognized command or argument '--lead'. Did you mean '--lead-dose'?", "eelslive demo")]
     public async Task A_command_line_that_does_not_parse_exits_2_with_the_error_and_a_pointer_to_help(string args, string firstLine, string command)
     {
         var run = await CliProcess.RunAsync("eelslive", Limit, args.Split(' '));
@@ -26,6 +29,21 @@ public class UsageErrorsTests
         Assert.Equal($"Run '{command} --help' to see the usage.", lines[^1]);
         Assert.DoesNotContain("System.", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage:", run.Stdout + run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_option_is_one_error_with_what_it_probably_meant_and_not_its_value_again()
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, "analyze", "x.eelsrec", "--out", "x.jsonl", "--treshold", "0.4", "--budget-doze", "5000");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            [
+                "error: Unrecognized command or argument '--treshold'. Did you mean '--threshold'?",
+                "error: Unrecognized command or argument '--budget-doze'. Did you mean '--budget-dose'?",
+                "Run 'eelslive analyze --help' to see the usage.",
+            ],
+            run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
