@@ -52,6 +52,7 @@ public static class ResultsFileReader
                 Kinetics = w.TryGetProperty("kinetics", out var law) && law.ValueKind == JsonValueKind.String
                     ? new KineticsLaw(law.GetString()!, Number(w, "kinetic_order"), Number(w, "beta"))
                     : null,
+                SignalChangeZ = Number(w, "signal_change_z"), // written since 2026-12-07
             });
         }
 

@@ -16,11 +16,11 @@ public static class SessionLoader
         return ReportInput.Detect(path) switch
         {
             ReportInputKind.Recording => FromRecording(path, options),
-            _ => FromResults(path),
+            _ => FromResults(path, options),
         };
     }
 
-    private static SessionData FromResults(string path)
+    private static SessionData FromResults(string path, SessionReportOptions options)
     {
         var reports = ResultsFileReader.ReadAll(path);
         var notes = new List<string>
@@ -34,7 +34,24 @@ public static class SessionLoader
             notes.Add("The results carry no model estimates (integrity and D50 are null): they were written with no damage model.");
         }
 
-        return new SessionData(path, ReportInputKind.Results, [new ModelRun(hasModel ? "from results file" : "no model", reports)], [], notes);
+        var run = new ModelRun(hasModel ? "from results file" : "no model", reports)
+        {
+            ChangingWindows = ChangingWindows(reports, options.Engine.ModelOptions.ChangeSignificanceZ),
+        };
+        return new SessionData(path, ReportInputKind.Results, [run], [], notes);
+    }
+
+    /// <summary>
+    /// The windows whose signal had changed significantly by the main series' last frame, as the results say
+    /// (<c>signal_change_z</c>); none for files written before that field existed.
+    /// </summary>
+    private static HashSet<string> ChangingWindows(IReadOnlyList<FrameReport> reports, double significanceZ)
+    {
+        string? main = MainSeries(reports);
+        var last = reports.LastOrDefault(r => r.SeriesId == main);
+        return last is null
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : last.Windows.Where(w => w.SignalChangeZ is { } z && Math.Abs(z) >= significanceZ).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     private static SessionData FromRecording(string path, SessionReportOptions options)

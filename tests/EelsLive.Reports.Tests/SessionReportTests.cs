@@ -178,7 +178,7 @@ public sealed class SessionReportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_recordings_runs_name_the_windows_that_changed_significantly_and_a_results_file_names_none()
+    public void A_recordings_runs_and_its_results_file_name_the_same_windows_that_changed_significantly()
     {
         string dir = TestSessions.TempDirectory();
         string recording = TestSessions.Recording(dir, 60);
@@ -189,7 +189,12 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         var physics = fromRecording.Runs[0];
         Assert.NotEmpty(physics.ChangingWindows);
         Assert.All(physics.ChangingWindows, name => Assert.Contains(physics.Reports[^1].Windows, w => w.Name == name));
-        Assert.Empty(fromResults.Runs[0].ChangingWindows);
+        Assert.Equal(physics.ChangingWindows.Order(StringComparer.Ordinal), fromResults.Runs[0].ChangingWindows.Order(StringComparer.Ordinal));
+
+        // The results file carries each window's z, so the level is the reader's: above every z, no window has changed.
+        var strict = new SessionReportOptions();
+        strict = strict with { Engine = strict.Engine with { ModelOptions = strict.Engine.ModelOptions with { ChangeSignificanceZ = 1e9 } } };
+        Assert.Empty(SessionLoader.Load(TestSessions.Results(dir, recording), strict).Runs[0].ChangingWindows);
     }
 
     [Fact]

@@ -180,6 +180,7 @@ public sealed class MonitorEngine
                 e?.Integrity, e?.IntegrityLo, e?.IntegrityHi, e?.D50EA2, e?.D50LoEA2, e?.D50HiEA2, e?.CrossDoseEA2)
             {
                 Kinetics = e?.Kinetics,
+                SignalChangeZ = e?.SignalChangeZ,
             };
         }
 

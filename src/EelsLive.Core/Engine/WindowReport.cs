@@ -19,4 +19,11 @@ public sealed record WindowReport(
 {
     /// <summary>The law the window's fit follows now (JSON <c>kinetics</c>, <c>kinetic_order</c>, <c>beta</c>); null until the model can say.</summary>
     public KineticsLaw? Kinetics { get; init; }
+
+    /// <summary>
+    /// Model-free z-score of the change of the window's signal from its first to its latest frames (JSON <c>signal_change_z</c>):
+    /// below the monitor's significance level (3 by default) in magnitude, the window has not changed measurably and its
+    /// integrity is not identified. Null until the model can say, and in results files written before 2026-12-07.
+    /// </summary>
+    public double? SignalChangeZ { get; init; }
 }

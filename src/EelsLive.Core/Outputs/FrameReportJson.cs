@@ -44,6 +44,7 @@ public static class FrameReportJson
 
             Number(writer, "kinetic_order", w.Kinetics?.Order);
             Number(writer, "beta", w.Kinetics?.Beta);
+            Number(writer, "signal_change_z", w.SignalChangeZ);
             writer.WriteEndObject();
         }
 

@@ -13,7 +13,7 @@ namespace EelsLive.Outputs;
 public static class ResultStreamEncoder
 {
     private const int ReportKeys = 13;
-    private const int WindowKeys = 14;
+    private const int WindowKeys = 15;
     private const int AlarmExtraKeys = 3;
     private const int ForecastKeys = 4;
 
@@ -109,6 +109,7 @@ public static class ResultStreamEncoder
             if (x.Kinetics is { } law) w.Write(law.Name); else w.WriteNil();
             w.Write("kinetic_order"); Number(ref w, x.Kinetics?.Order);
             w.Write("beta"); Number(ref w, x.Kinetics?.Beta);
+            w.Write("signal_change_z"); Number(ref w, x.SignalChangeZ);
         }
 
         w.Write("alarm"); w.Write(r.Alarm);
