@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Sockets;
 using EelsLive.CommandLine;
+using EelsLive.Transport;
 using EelsLive.Protocol;
 using EelsLive.Protocol.Recording;
 using EelsLive.Simulation;

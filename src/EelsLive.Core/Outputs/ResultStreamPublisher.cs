@@ -3,6 +3,7 @@ using System.Reactive.Concurrency;
 using System.Text;
 using System.Threading.Channels;
 using EelsLive.Pipeline;
+using EelsLive.Transport;
 using NetMQ;
 using NetMQ.Sockets;
 
@@ -83,7 +84,7 @@ public sealed class ResultStreamPublisher : IDisposable
             {
                 _thread.Join();
                 _thread = null;
-                throw new InvalidOperationException($"Could not bind the result stream to '{_options.Endpoint}': {failure.Message}", failure);
+                throw new InvalidOperationException($"Could not bind the result stream to '{_options.Endpoint}': {EndpointFailure.Describe(failure)}.", failure);
             }
         }
     }

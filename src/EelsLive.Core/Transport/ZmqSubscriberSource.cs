@@ -71,7 +71,7 @@ public sealed class ZmqSubscriberSource : IDisposable
         ready.Wait();
         if (failure is not null)
         {
-            throw new InvalidOperationException($"Could not connect to '{_options.Endpoint}': {failure.Message}", failure);
+            throw new InvalidOperationException($"Could not connect to '{_options.Endpoint}': {EndpointFailure.Describe(failure)}.", failure);
         }
     }
 

@@ -131,6 +131,8 @@ public class ResultStreamSocketTests
         {
             var error = Assert.Throws<InvalidOperationException>(second.Start);
             Assert.Contains(endpoint, error.Message);
+            Assert.Contains("the address is already in use", error.Message, StringComparison.Ordinal); // in words, not NetMQ's exception type
+            Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
         }
 
         first.Dispose();

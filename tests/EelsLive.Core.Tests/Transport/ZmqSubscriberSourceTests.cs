@@ -167,6 +167,8 @@ public class ZmqSubscriberSourceTests
         using var source = new ZmqSubscriberSource(new SubscriberOptions { Endpoint = "tcp://not a host:x" });
         var error = Assert.Throws<InvalidOperationException>(source.Start);
         Assert.Contains("tcp://not a host:x", error.Message);
+        Assert.EndsWith("it is not a tcp://HOST:PORT endpoint with a numeric port.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.Message, StringComparison.Ordinal);
     }
 
     private static bool IsProbe(IncomingMessage message) => message.Message.Frames[0].AsSpan().SequenceEqual("eels.probe"u8);

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using NetMQ;
 
-namespace EelsLive.CommandLine;
+namespace EelsLive.Transport;
 
 /// <summary>Says in words why a ZeroMQ endpoint could not be bound or connected, where NetMQ's own message often only names its exception type.</summary>
 internal static class EndpointFailure
