@@ -27,19 +27,46 @@ internal sealed record UsageErrors(string Tool, string Prefix, int ExitCode)
         }
 
         var parse = root.Parse(args);
-        if (parse.Action is not ParseErrorAction)
+        bool runsTheCommand = parse.Action is not null && parse.Action == parse.CommandResult.Command.Action;
+        var strays = runsTheCommand || parse.Action is ParseErrorAction ? StrayOptions(parse) : [];
+        if (parse.Action is not ParseErrorAction && strays.Count == 0)
         {
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
 
         var error = configuration?.Error ?? Console.Error;
-        foreach (var line in ErrorLines(parse, args))
+        foreach (var line in strays.Count > 0 ? StrayOptionLines(parse, args, strays) : ErrorLines(parse, args))
         {
             await error.WriteLineAsync(Prefix + line).ConfigureAwait(false);
         }
 
         await error.WriteLineAsync($"Run '{CommandPath(parse)} --help' to see the usage.").ConfigureAwait(false);
         return ExitCode;
+    }
+
+    /// <summary>
+    /// Words that look like options (a dash and a letter) but are none of the command's, which the parser took as the
+    /// values of its arguments: <c>analyze --treshold 0.4 run.eelsrec</c> would otherwise read '--treshold' as the file
+    /// and report '0.4' and 'run.eelsrec' as the unknown words.
+    /// </summary>
+    private static List<string> StrayOptions(ParseResult parse) =>
+        [.. parse.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(argument => argument.Tokens)
+            .Select(token => token.Value)
+            .Where(value => value.Length > 1 && value[0] == '-' && (char.IsLetter(value[1]) || (value[1] == '-' && value.Length > 2)))];
+
+    /// <summary>
+    /// With words that look like options among the arguments, only the unknown options are reported, with what they
+    /// probably meant: the other errors (a value or a file left over) follow from them and would mislead.
+    /// </summary>
+    private static IEnumerable<string> StrayOptionLines(ParseResult parse, string[] args, List<string> strays)
+    {
+        var command = parse.CommandResult.Command;
+        var unknown = parse.UnmatchedTokens.Where(t => t.StartsWith('-')).Concat(strays);
+        foreach (var word in args.Where(a => unknown.Contains(a, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            yield return $"Unrecognized command or argument '{word}'." + DidYouMean(command, word);
+        }
     }
 
     /// <summary>
@@ -79,9 +106,15 @@ internal sealed record UsageErrors(string Tool, string Prefix, int ExitCode)
                 continue;
             }
 
-            var meant = TypoSuggestions.For(command, word);
-            yield return meant.Count == 0 ? e.Message : $"{e.Message} Did you mean {string.Join(" or ", meant.Take(3).Select(m => $"'{m}'"))}?";
+            yield return e.Message + DidYouMean(command, word);
         }
+    }
+
+    /// <summary>" Did you mean '--threshold'?" after the error about <paramref name="word"/>, or nothing when no name is close.</summary>
+    private static string DidYouMean(Command command, string word)
+    {
+        var meant = TypoSuggestions.For(command, word);
+        return meant.Count == 0 ? string.Empty : $" Did you mean {string.Join(" or ", meant.Take(3).Select(m => $"'{m}'"))}?";
     }
 
     /// <summary>The tool and the subcommand that was parsed, e.g. "eelslive monitor".</summary>

@@ -46,6 +46,32 @@ public class UsageErrorsTests
             run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    [Theory]
+    [InlineData("analyze --treshold 0.4 x.eelsrec --out x.jsonl", "error: Unrecognized command or argument '--treshold'. Did you mean '--threshold'?", "eelslive analyze")]
+    [InlineData("report --bogus", "error: Unrecognized command or argument '--bogus'.", "eelslive report")]
+    [InlineData("kinetic-orders a.eelsrec -x b.eelsrec", "error: Unrecognized command or argument '-x'.", "eelslive kinetic-orders")]
+    public async Task An_unknown_option_the_parser_took_for_a_file_is_reported_alone(string args, string only, string command)
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, args.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal([only, $"Run '{command} --help' to see the usage."], run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task A_negative_number_given_as_an_argument_is_not_taken_for_an_option()
+    {
+        var number = new Argument<double>("value");
+        double seen = 0;
+        var root = new RootCommand { number };
+        root.SetAction(parse => { seen = parse.GetValue(number); return 0; });
+
+        int ran = await new UsageErrors("tool", "tool: ", 5).InvokeAsync(root, ["-1.5"], new InvocationConfiguration { Error = TextWriter.Null, Output = TextWriter.Null });
+
+        Assert.Equal(0, ran);
+        Assert.Equal(-1.5, seen);
+    }
+
     [Fact]
     public async Task The_tool_typed_alone_lists_its_commands_and_exits_2()
     {
