@@ -21,10 +21,8 @@ public class UsageErrorsTests
     [InlineData("demo --lead 300", "error: Unrecognized command or argument '--lead'. Did you mean '--lead-dose'?", "eelslive demo")]
     public async Task A_command_line_that_does_not_parse_exits_2_with_the_error_and_a_pointer_to_help(string args, string firstLine, string command)
     {
-        var run = await CliProcess.RunAsync("eelslive", Limit, args.Split(' '));
+        var (run, lines) = await Refused(args.Split(' '));
 
-        Assert.Equal(2, run.ExitCode);
-        string[] lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(firstLine, lines[0]);
         Assert.Equal($"Run '{command} --help' to see the usage.", lines[^1]);
         Assert.DoesNotContain("System.", run.Stderr, StringComparison.Ordinal);
@@ -34,16 +32,15 @@ public class UsageErrorsTests
     [Fact]
     public async Task A_misspelt_option_is_one_error_with_what_it_probably_meant_and_not_its_value_again()
     {
-        var run = await CliProcess.RunAsync("eelslive", Limit, "analyze", "x.eelsrec", "--out", "x.jsonl", "--treshold", "0.4", "--budget-doze", "5000");
+        var (_, lines) = await Refused("analyze", "x.eelsrec", "--out", "x.jsonl", "--treshold", "0.4", "--budget-doze", "5000");
 
-        Assert.Equal(2, run.ExitCode);
         Assert.Equal(
             [
                 "error: Unrecognized command or argument '--treshold'. Did you mean '--threshold'?",
                 "error: Unrecognized command or argument '--budget-doze'. Did you mean '--budget-dose'?",
                 "Run 'eelslive analyze --help' to see the usage.",
             ],
-            run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            lines);
     }
 
     [Theory]
@@ -52,10 +49,9 @@ public class UsageErrorsTests
     [InlineData("kinetic-orders a.eelsrec -x b.eelsrec", "error: Unrecognized command or argument '-x'.", "eelslive kinetic-orders")]
     public async Task An_unknown_option_the_parser_took_for_a_file_is_reported_alone(string args, string only, string command)
     {
-        var run = await CliProcess.RunAsync("eelslive", Limit, args.Split(' '));
+        var (_, lines) = await Refused(args.Split(' '));
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal([only, $"Run '{command} --help' to see the usage."], run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal([only, $"Run '{command} --help' to see the usage."], lines);
     }
 
     [Fact]
@@ -115,5 +111,13 @@ public class UsageErrorsTests
         Assert.Equal(0, ran);
         Assert.Equal(-1500, seen);
         Assert.Equal(7, seenCount); // an option not given keeps its default
+    }
+
+    /// <summary>Runs eelslive with <paramref name="args"/>, asserts that it refused them (exit code 2), and returns its error lines.</summary>
+    private static async Task<((int ExitCode, string Stdout, string Stderr) Run, string[] Lines)> Refused(params string[] args)
+    {
+        var run = await CliProcess.RunAsync("eelslive", Limit, args);
+        Assert.Equal(2, run.ExitCode);
+        return (run, run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
