@@ -93,7 +93,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             [(new EnergyWindow("m_o", 20, 25), 0.4)], new EnergyRange(-5.05, 22.05), Normalisation.ZeroLoss));
         events.OnNext(last);
         await page.WaitForFunctionAsync("!document.getElementById('measurement').hidden", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
-        Assert.Equal("PARTLY MEASURED: m_o extend beyond this spectrum (-5.0–22.1 eV).", await page.InnerTextAsync("#measurement"));
+        Assert.Equal("PARTLY MEASURED: m_o extends beyond this spectrum (-5.0–22.1 eV).", await page.InnerTextAsync("#measurement"));
 
         var critical = EngineEvents.WithAlarm(last with { Report = last.Report with { Seq = 120 } }, "critical", "c_o", "c_c");
         events.OnNext(critical);

@@ -182,7 +182,7 @@
       }
       return p.kind === "outside_spectrum"
         ? `NO DATA: ${p.windows.join(", ")} outside this spectrum (${range}): cannot be measured, cannot raise a damage alarm.`
-        : `PARTLY MEASURED: ${p.windows.join(", ")} extend beyond this spectrum (${range}).`;
+        : `PARTLY MEASURED: ${p.windows.join(", ")} ${p.windows.length === 1 ? "extends" : "extend"} beyond this spectrum (${range}).`;
     }).join(" ");
   }
 
