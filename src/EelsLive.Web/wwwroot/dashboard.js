@@ -93,13 +93,14 @@
         legend: { show: false },
         series: [
           { label: "dose (e/Å²)" },
+          // The data first, small and half transparent, so that the model's line is drawn over them and stays visible.
+          { label: "data", stroke: alpha(dataColour, 0.5), paths: () => null, points: { show: true, size: 3, fill: alpha(dataColour, 0.5), stroke: alpha(dataColour, 0.5) } },
           { label: "integrity", stroke: c, width: 3, spanGaps: true, points: { show: false } },
           { label: "90% lo", stroke: alpha(c, 0.6), width: 1, spanGaps: true, points: { show: false } },
           { label: "90% hi", stroke: alpha(c, 0.6), width: 1, spanGaps: true, points: { show: false } },
-          { label: "data", stroke: dataColour, paths: () => null, points: { show: true, size: 4, fill: dataColour, stroke: dataColour } },
           { label: "θ", stroke: thresholdColour, width: 2, dash: [10, 6], points: { show: false } },
         ],
-        bands: [{ series: [3, 2], fill: alpha(c, 0.28) }],
+        bands: [{ series: [4, 3], fill: alpha(c, 0.28) }],
         axes: [axis("dose (e/Å²)"), axis("integrity")],
       }, [[], [], [], [], [], []], el);
       integrityPlots.set(name, { panel, el, plot });
@@ -155,7 +156,7 @@
       const h = s.history.windows[name];
       const entry = integrityPlots.get(name);
       const data = h.data_integrity.length === dose.length ? h.data_integrity : dose.map(() => null);
-      entry.plot.setData([dose, h.integrity, h.integrity_lo, h.integrity_hi, data, dose.map(() => s.threshold)]);
+      entry.plot.setData([dose, data, h.integrity, h.integrity_lo, h.integrity_hi, dose.map(() => s.threshold)]);
       entry.el.dataset.points = String(dose.length);
       const w = latest && latest.windows[name];
       if (w) {
