@@ -8,11 +8,38 @@ namespace EelsLive.Cli.Console;
 /// <summary>Plain-text lines for alarm changes and forecasts, as an operator reads them at the console.</summary>
 internal static class AlarmText
 {
-    /// <summary>One line describing an alarm or budget change.</summary>
+    /// <summary>
+    /// One line describing what changed with a frame: the damage alarm ("ALARM WARNING at 660 e/Å²; c_o may reach 0.5 …"),
+    /// the dose budget ("DOSE BUDGET 80 % used at 4000 e/Å² …"), or both, joined by " · ".
+    /// </summary>
     public static string Describe(AlarmChanged change, double threshold)
     {
-        var text = new StringBuilder();
+        ArgumentNullException.ThrowIfNull(change);
+        var parts = new List<string>(2);
+        if (change.DamageAlarmChanged || !change.BudgetChanged)
+        {
+            parts.Add(DamageAlarm(change, threshold));
+        }
+
+        if (change.BudgetChanged && Budget(change.Budget, change.Report.DoseEA2) is { } budget)
+        {
+            parts.Add(budget);
+        }
+
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>True when the change calls for the operator's attention: a damage alarm above ok, or a budget alert raised.</summary>
+    public static bool IsAlert(AlarmChanged change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Report.Alarm != AlarmLevel.Ok.ToWireName() || (change.BudgetChanged && change.Budget.Alert != BudgetAlert.None);
+    }
+
+    private static string DamageAlarm(AlarmChanged change, double threshold)
+    {
         var report = change.Report;
+        var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"ALARM {report.Alarm.ToUpperInvariant()} at {report.DoseEA2:F0} e/Å²");
         if (change.Alarm is { } alarm)
         {
@@ -22,13 +49,37 @@ internal static class AlarmText
             }
         }
 
-        if (change.Budget.Alert != BudgetAlert.None)
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// "DOSE BUDGET 80 % used at 4000 e/Å²: 1000 of 5000 e/Å² left, ≈ 25 s at the current rate" or "DOSE BUDGET USED UP at
+    /// 5000 e/Å² (budget 5000 e/Å²)"; null once no alert is raised (a new series starts with none).
+    /// </summary>
+    private static string? Budget(BudgetStatus budget, double doseEA2)
+    {
+        if (budget.Alert == BudgetAlert.Exhausted)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; dose budget {change.Budget.Used:P0} used");
-            if (change.Budget.SecondsLeft is { } left)
-            {
-                text.Append(CultureInfo.InvariantCulture, $", {Duration(left)} left at the current rate");
-            }
+            return budget.TotalEA2 is { } limit
+                ? string.Create(CultureInfo.InvariantCulture, $"DOSE BUDGET USED UP at {doseEA2:F0} e/Å² (budget {limit:F0} e/Å²)")
+                : string.Create(CultureInfo.InvariantCulture, $"DOSE BUDGET USED UP at {doseEA2:F0} e/Å²");
+        }
+
+        if (budget.Alert != BudgetAlert.Approaching)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"DOSE BUDGET {budget.Used:P0} used at {doseEA2:F0} e/Å²");
+        if (budget.TotalEA2 is { } total)
+        {
+            text.Append(CultureInfo.InvariantCulture, $": {Math.Max(0, total - doseEA2):F0} of {total:F0} e/Å² left");
+        }
+
+        if (budget.SecondsLeft is { } left)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", ≈ {Duration(left)} at the current rate");
         }
 
         return text.ToString();

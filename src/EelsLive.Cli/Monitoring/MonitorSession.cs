@@ -121,7 +121,7 @@ internal sealed class MonitorSession
                     _logger.LogInformation("series {SeriesId} started", s.SeriesId);
                     break;
                 case AlarmChanged a:
-                    _logger.Log(a.Report.Alarm == "ok" ? LogLevel.Information : LogLevel.Warning, "{Alarm}", AlarmText.Describe(a, options.Alarms.Threshold));
+                    _logger.Log(AlarmText.IsAlert(a) ? LogLevel.Warning : LogLevel.Information, "{Alarm}", AlarmText.Describe(a, options.Alarms.Threshold));
                     break;
                 case KineticsChanged k:
                     _logger.LogInformation("{Kinetics}", KineticsText.Describe(k));

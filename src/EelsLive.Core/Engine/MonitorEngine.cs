@@ -69,11 +69,16 @@ public sealed class MonitorEngine
                     results.Add(OnSeriesStarted(started));
                     break;
                 case FrameMeasured measured:
-                    var reported = OnFrame(measured, coalesceRefit, out bool alarmChanged);
+                    var reported = OnFrame(measured, coalesceRefit, out bool alarmChanged, out bool budgetChanged);
                     results.Add(reported);
-                    if (alarmChanged)
+                    if (alarmChanged || budgetChanged)
                     {
-                        results.Add(new AlarmChanged(reported.Report, reported.Alarm, reported.Budget) { ReceivedUnixS = reported.ReceivedUnixS });
+                        results.Add(new AlarmChanged(reported.Report, reported.Alarm, reported.Budget)
+                        {
+                            ReceivedUnixS = reported.ReceivedUnixS,
+                            DamageAlarmChanged = alarmChanged,
+                            BudgetChanged = budgetChanged,
+                        });
                     }
 
                     AddLawChanges(reported, results);
@@ -119,11 +124,12 @@ public sealed class MonitorEngine
         }
     }
 
-    private FrameReported OnFrame(FrameMeasured measured, bool coalesceRefit, out bool alarmChanged)
+    private FrameReported OnFrame(FrameMeasured measured, bool coalesceRefit, out bool alarmChanged, out bool budgetChanged)
     {
         var m = measured.Measurement;
         double? fitMs = null;
         alarmChanged = false;
+        budgetChanged = false;
         if (_model is not null)
         {
             bool complete = true;
@@ -161,7 +167,7 @@ public sealed class MonitorEngine
         if (budget.Alert != _budgetAlert)
         {
             _budgetAlert = budget.Alert;
-            alarmChanged = true;
+            budgetChanged = true;
         }
 
         var report = BuildReport(m, measured.RejectedTotal, fitMs, budget);

@@ -14,6 +14,7 @@ public sealed class AlarmEvaluator
     private readonly AlarmLevel[] _levels;
     private readonly int[] _belowCounts;
     private readonly int[] _crossedCounts;
+    private readonly DoseBudget _budget;
     private AlarmLevel _previousLevel = AlarmLevel.Ok;
     private string[] _previousWindows = [];
 
@@ -26,6 +27,7 @@ public sealed class AlarmEvaluator
         _levels = new AlarmLevel[options.AlarmWindows.Count];
         _belowCounts = new int[options.AlarmWindows.Count];
         _crossedCounts = new int[options.AlarmWindows.Count];
+        _budget = new DoseBudget(options.BudgetDoseEA2);
     }
 
     /// <summary>Evaluates one snapshot at cumulative dose <paramref name="currentDoseEA2"/> and dose rate <paramref name="doseRateEA2PerSecond"/>.</summary>
@@ -63,17 +65,8 @@ public sealed class AlarmEvaluator
         _previousLevel = level;
         _previousWindows = [.. active];
 
-        double? used = null;
-        var budget = BudgetAlert.None;
-        double? secondsLeft = null;
-        if (_options.BudgetDoseEA2 is { } total)
-        {
-            used = currentDoseEA2 / total;
-            budget = used >= 1 ? BudgetAlert.Exhausted : used >= 0.8 ? BudgetAlert.Approaching : BudgetAlert.None;
-            secondsLeft = doseRateEA2PerSecond > 0 ? Math.Max(0, total - currentDoseEA2) / doseRateEA2PerSecond : null;
-        }
-
-        return new AlarmStatus(level, active, forecasts, used, budget, secondsLeft, changed);
+        var budget = _budget.Evaluate(currentDoseEA2, doseRateEA2PerSecond);
+        return new AlarmStatus(level, active, forecasts, budget.Used, budget.Alert, budget.SecondsLeft, changed);
     }
 
     private AlarmLevel Next(int i, WindowEstimate estimate)

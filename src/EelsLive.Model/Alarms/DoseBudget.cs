@@ -31,7 +31,7 @@ public sealed class DoseBudget
         double used = currentDoseEA2 / total;
         var alert = used >= 1 ? BudgetAlert.Exhausted : used >= ApproachingFraction ? BudgetAlert.Approaching : BudgetAlert.None;
         double? secondsLeft = doseRateEA2PerSecond > 0 ? Math.Max(0, total - currentDoseEA2) / doseRateEA2PerSecond : null;
-        return new BudgetStatus(used, alert, secondsLeft);
+        return new BudgetStatus(used, alert, secondsLeft) { TotalEA2 = total };
     }
 }
 
@@ -41,6 +41,9 @@ public sealed class DoseBudget
 /// <param name="SecondsLeft">Seconds until the budget is used up at the current dose rate, or null.</param>
 public sealed record BudgetStatus(double? Used, BudgetAlert Alert, double? SecondsLeft)
 {
+    /// <summary>The budget in e/Å², or null when none is set.</summary>
+    public double? TotalEA2 { get; init; }
+
     /// <summary>The state when no budget is set.</summary>
     public static BudgetStatus None { get; } = new(null, BudgetAlert.None, null);
 }

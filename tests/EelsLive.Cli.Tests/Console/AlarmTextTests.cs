@@ -55,6 +55,69 @@ public class AlarmTextTests
         Assert.Equal("c_c may reach 0.5 (P = 0.55 within the lead dose)", above);
     }
 
+    [Fact]
+    public void A_budget_alert_alone_says_how_much_of_which_budget_is_left_and_not_alarm_ok()
+    {
+        var approaching = BudgetChange(800, "ok", new DoseBudget(1000).Evaluate(800, 50));
+
+        Assert.Equal("DOSE BUDGET 80 % used at 800 e/Å²: 200 of 1000 e/Å² left, ≈ 4 s at the current rate", AlarmText.Describe(approaching, 0.5));
+        Assert.True(AlarmText.IsAlert(approaching));
+    }
+
+    [Fact]
+    public void A_used_up_budget_says_so_instead_of_naming_zero_seconds_left()
+    {
+        var exhausted = BudgetChange(1005, "ok", new DoseBudget(1000).Evaluate(1005, 50));
+
+        Assert.Equal("DOSE BUDGET USED UP at 1005 e/Å² (budget 1000 e/Å²)", AlarmText.Describe(exhausted, 0.5));
+    }
+
+    [Fact]
+    public void A_damage_alarm_and_a_budget_alert_on_the_same_frame_are_both_described()
+    {
+        var change = Change(4000, new WindowForecast("c_o", AlarmLevel.Warning, 0.62, 4150, 3), Report("c_o", 0.6, 0.4, 0.8, cross: 4150)) with
+        {
+            Budget = new DoseBudget(5000).Evaluate(4000, 50),
+            BudgetChanged = true,
+        };
+
+        Assert.Equal(
+            "ALARM WARNING at 4000 e/Å²; c_o may reach 0.5 at ≈ 4150 e/Å², ≈ 3 s at the current rate (P = 0.62 within the lead dose)"
+            + " · DOSE BUDGET 80 % used at 4000 e/Å²: 1000 of 5000 e/Å² left, ≈ 20 s at the current rate",
+            AlarmText.Describe(change, 0.5));
+    }
+
+    [Fact]
+    public void A_damage_alarm_change_while_a_budget_alert_stands_does_not_repeat_the_budget()
+    {
+        var change = Change(4100, new WindowForecast("c_o", AlarmLevel.Warning, 0.7, 4150, 1), Report("c_o", 0.55, 0.4, 0.8, cross: 4150)) with
+        {
+            Budget = new DoseBudget(5000).Evaluate(4100, 50),
+        };
+
+        Assert.StartsWith("ALARM WARNING at 4100 e/Å²; c_o may reach 0.5", AlarmText.Describe(change, 0.5), StringComparison.Ordinal);
+        Assert.DoesNotContain("BUDGET", AlarmText.Describe(change, 0.5), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_alarms_above_ok_and_raised_budget_alerts_call_for_attention()
+    {
+        var cleared = BudgetChange(10, "ok", BudgetStatus.None) with { DamageAlarmChanged = true, BudgetChanged = false };
+        var newSeries = BudgetChange(10, "ok", new DoseBudget(1000).Evaluate(10, 50));
+        var warning = Change(660, new WindowForecast("c_o", AlarmLevel.Warning, 0.84, 900, 5), Report("c_o", 0.6, 0.4, 0.8, cross: 900));
+
+        Assert.False(AlarmText.IsAlert(cleared));
+        Assert.False(AlarmText.IsAlert(newSeries));
+        Assert.True(AlarmText.IsAlert(warning));
+        Assert.Equal("ALARM OK at 10 e/Å²", AlarmText.Describe(cleared, 0.5));
+    }
+
+    private static AlarmChanged BudgetChange(double dose, string alarm, BudgetStatus budget)
+    {
+        var report = new FrameReport("s1", 164, 1_700_000_016, dose, false, 50, 0, 0, [], alarm, [], budget.Used, 1);
+        return new AlarmChanged(report, null, budget) { DamageAlarmChanged = false, BudgetChanged = true };
+    }
+
     private static AlarmChanged Change(double dose, WindowForecast forecast, WindowReport window)
     {
         var report = new FrameReport("s1", 164, 1_700_000_016, dose, false, 40, 0, 0, [window], "warning", [forecast.Name], null, 1);

@@ -77,7 +77,8 @@ public class TerminalDashboardTests
         string text = writer.ToString();
         Assert.Contains("series 'mil' started", text);
         Assert.Contains("ALARM", text);
-        Assert.Contains("dose budget 100% used", text.Replace(" %", "%", StringComparison.Ordinal));
+        Assert.Contains("DOSE BUDGET USED UP at ", text, StringComparison.Ordinal);
+        Assert.Contains("DOSE BUDGET 80 % used at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[mil] frames", text);
     }
 
