@@ -119,7 +119,7 @@ internal static class ValidateCommand
                     System.Console.Error.WriteLine($"  {scenario}: done ({TimeProvider.System.GetElapsedTime(started).TotalSeconds:F0} s)");
                 }
 
-                var report = new ValidationReport(outcomes, options.Alarms.LeadDoseEA2);
+                var report = new ValidationReport(outcomes, options.Alarms.LeadDoseEA2, options.Alarms.Threshold);
                 string markdown = report.ToMarkdown();
                 if (refitEvery > 1)
                 {

@@ -9,11 +9,14 @@ internal sealed class ValidationReport
 {
     private readonly IReadOnlyList<ScenarioOutcome> _outcomes;
     private readonly double _leadDose;
+    private readonly double _threshold;
 
-    public ValidationReport(IReadOnlyList<ScenarioOutcome> outcomes, double leadDoseEA2)
+    /// <summary>The report of <paramref name="outcomes"/>, run with the lead dose L and the threshold θ given.</summary>
+    public ValidationReport(IReadOnlyList<ScenarioOutcome> outcomes, double leadDoseEA2, double threshold = 0.5)
     {
         _outcomes = outcomes;
         _leadDose = leadDoseEA2;
+        _threshold = threshold;
     }
 
     public IReadOnlyList<ScenarioOutcome> Outcomes => _outcomes;
@@ -128,6 +131,10 @@ internal sealed class ValidationReport
             text.AppendLine($"Forecast reliability, {model.ToString().ToLowerInvariant()} model (alarm windows, every frame of every session):");
             text.AppendLine();
             text.Append(Calibration(model).ToMarkdown());
+            text.AppendLine();
+            text.AppendLine($"What the dashboards said, {model.ToString().ToLowerInvariant()} model (every window whose signal has changed, every frame, against its true integrity at that dose):");
+            text.AppendLine();
+            text.Append(Statements(model).ToMarkdown(_threshold));
         }
 
         return text.ToString();
@@ -140,6 +147,18 @@ internal sealed class ValidationReport
         foreach (var outcome in _outcomes.Where(o => o.Scenario.Model == model))
         {
             pooled.AddRange(outcome.Calibration);
+        }
+
+        return pooled;
+    }
+
+    /// <summary>The integrity statements of every session of <paramref name="model"/>, pooled.</summary>
+    public IntegrityStatements Statements(ModelKind model)
+    {
+        var pooled = new IntegrityStatements();
+        foreach (var outcome in _outcomes.Where(o => o.Scenario.Model == model))
+        {
+            pooled.AddRange(outcome.Statements);
         }
 
         return pooled;

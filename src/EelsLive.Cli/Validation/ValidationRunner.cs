@@ -43,6 +43,8 @@ internal static class ValidationRunner
         double threshold = options.Alarms.Threshold;
         double lead = options.Alarms.LeadDoseEA2;
         var calibration = new ForecastCalibration();
+        var statements = new IntegrityStatements();
+        double significance = options.ModelOptions.ChangeSignificanceZ;
         int framesWithAlarm = 0;
         var fits = new List<double>();
         FrameReport? last = null;
@@ -90,6 +92,11 @@ internal static class ValidationRunner
                     if (firstWarning[w] is null && alarmed)
                     {
                         firstWarning[w] = report.DoseEA2;
+                    }
+
+                    if (estimate.Integrity is not null && Math.Abs(estimate.SignalChangeZ ?? 0) >= significance)
+                    {
+                        statements.Add(IntegrityStandings.Of(estimate, threshold, changing: true), report.DoseEA2, crossDoses[w]);
                     }
 
                     warningSince[w] = alarmed ? warningSince[w] ?? report.DoseEA2 : null;
@@ -141,7 +148,10 @@ internal static class ValidationRunner
         }
 
         fits.Sort();
-        return new ScenarioOutcome(scenario, last.DoseEA2, outcomes, framesWithAlarm, fits.Count > 0 ? fits[fits.Count / 2] : double.NaN, calibration);
+        return new ScenarioOutcome(scenario, last.DoseEA2, outcomes, framesWithAlarm, fits.Count > 0 ? fits[fits.Count / 2] : double.NaN, calibration)
+        {
+            Statements = statements,
+        };
     }
 
     /// <summary>Writes the scenario's ground truth (as <c>eelslive-sim --truth</c> does) and opens its JSON Lines file, both named after the scenario.</summary>
