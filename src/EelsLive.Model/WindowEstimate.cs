@@ -52,4 +52,13 @@ public sealed record WindowEstimate(
     /// (S − S∞)/(S0 − S∞).
     /// </summary>
     public Amplitudes Observation { get; init; }
+
+    /// <summary>
+    /// Lower 5% bound of the dose at which integrity reaches the threshold; while the crossing is not forecastable an honest
+    /// "not before" dose (JSON <c>cross_dose_lo_e_a2</c>). At the default threshold 0.5 it is D50's bound.
+    /// </summary>
+    public double? CrossDoseLoEA2 { get; init; }
+
+    /// <summary>Upper 95% bound of the crossing dose, or null if unbounded within the forecast horizon (JSON <c>cross_dose_hi_e_a2</c>).</summary>
+    public double? CrossDoseHiEA2 { get; init; }
 }

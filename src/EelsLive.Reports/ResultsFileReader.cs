@@ -53,6 +53,8 @@ public static class ResultsFileReader
                     ? new KineticsLaw(law.GetString()!, Number(w, "kinetic_order"), Number(w, "beta"))
                     : null,
                 SignalChangeZ = Number(w, "signal_change_z"), // written since 2026-12-07
+                CrossDoseLoEA2 = Number(w, "cross_dose_lo_e_a2"), // written since 2026-12-07 (eighth session)
+                CrossDoseHiEA2 = Number(w, "cross_dose_hi_e_a2"),
             });
         }
 

@@ -78,7 +78,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
                 "c_o" => w with { Integrity = 0.14, IntegrityLo = 0.04, IntegrityHi = 0.29, CrossDoseEA2 = 150 },
                 "c_c" => w with { Integrity = 0.35, IntegrityLo = 0.06, IntegrityHi = 0.68, CrossDoseEA2 = 200 },
                 "pi_pi" => w with { Integrity = 0.498, IntegrityLo = 0.3, IntegrityHi = 0.7, CrossDoseEA2 = 238 },
-                _ => w with { CrossDoseEA2 = 1000 },
+                _ => w with { CrossDoseEA2 = 1000, CrossDoseLoEA2 = 800, CrossDoseHiEA2 = 1400 },
             })],
         };
         events.OnNext(last with { Report = crossings });
@@ -86,7 +86,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         Assert.Equal("below θ since ≈ 150 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=cross]"));
         Assert.Equal("probably below θ since ≈ 200 e/Å²", await page.InnerTextAsync("[data-window=c_c] [data-role=cross]"));
         Assert.Equal("at θ now (≈ 238 e/Å²)", await page.InnerTextAsync("[data-window=pi_pi] [data-role=cross]"));
-        Assert.Equal("forecast to reach θ at 1,000 e/Å²", await page.InnerTextAsync("[data-window=m_o] [data-role=cross]"));
+        Assert.Equal("forecast to reach θ at 1,000 (800–1,400) e/Å²", await page.InnerTextAsync("[data-window=m_o] [data-role=cross]"));
 
         Assert.True(await page.IsHiddenAsync("#measurement"), "no notice while every window is measured");
         events.OnNext(new MeasurementProblemFound(last.Report, MeasurementProblemKind.PartlyOutsideSpectrum,

@@ -86,7 +86,8 @@ internal static class AlarmText
     }
 
     /// <summary>
-    /// "c_o may reach 0.5 at ≈ N e/Å², ≈ T at the current rate (P = 0.9 within the lead dose)"; once the forecast crossing
+    /// "c_o may reach 0.5 at ≈ N (N₅–N₉₅) e/Å², ≈ T at the current rate (P = 0.9 within the lead dose)", the crossing dose's 90%
+    /// interval in brackets when <paramref name="report"/> carries it; once the forecast crossing
     /// lies at or behind the current dose, the window's integrity in <paramref name="report"/> decides the words, as on the
     /// dashboard: "c_o is probably below 0.5 since ≈ N e/Å²" (central integrity below θ), "c_o is below 0.5 since ≈ N e/Å²" (its
     /// whole interval below) or "c_o is reaching 0.5 now (forecast crossing ≈ N e/Å²)" (integrity reads θ).
@@ -119,7 +120,7 @@ internal static class AlarmText
             text.Append(CultureInfo.InvariantCulture, $" may reach {threshold:0.##}");
             if (w.CrossDoseEA2 is { } dose)
             {
-                text.Append(CultureInfo.InvariantCulture, $" at ≈ {dose:F0} e/Å²");
+                text.Append(CultureInfo.InvariantCulture, $" at ≈ {dose:F0}{(report is null ? string.Empty : DashboardText.CrossingInterval(report))} e/Å²");
             }
 
             if (w.SecondsToCross is { } seconds)

@@ -118,7 +118,19 @@ internal static class DashboardText
         string time = state.DoseRateEA2PerS > 0
             ? $", ≈ {AlarmText.Duration(left / state.DoseRateEA2PerS)} at the current rate"
             : ", no time estimate while the dose rate is zero";
-        return $"{w.Label} reaches {theta} in ≈ {Dose(left)} e/Å²{time}{alarmed}";
+        return $"{w.Label} reaches {theta} in ≈ {Dose(left)}{CrossingInterval(w.Report, state.DoseEA2)} e/Å²{time}{alarmed}";
+    }
+
+    /// <summary>
+    /// " (310–1300)": the 90% interval of the crossing dose, from <paramref name="fromDoseEA2"/> on (a lower end behind it reads
+    /// 0), or empty when the report has none (results written before the interval was).
+    /// </summary>
+    public static string CrossingInterval(WindowReport report, double fromDoseEA2 = 0)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report is { CrossDoseLoEA2: { } lo, CrossDoseHiEA2: { } hi }
+            ? $" ({Dose(Math.Max(0, lo - fromDoseEA2))}–{Dose(hi - fromDoseEA2)})"
+            : string.Empty;
     }
 
     /// <summary>The banner's words after the level: which windows crossed, are probably below θ already or will probably reach it, and a budget alert.</summary>

@@ -52,6 +52,16 @@ internal sealed class ValidationReport
             checks.Add(new("90% integrity intervals cover the truth ≥ 85%", fraction >= 0.85, $"{Percent(fraction)} of {integrityChecks} checkpoints"));
         }
 
+        int crossIntervals = mine.SelectMany(o => o.Windows).Sum(w => w.CrossIntervalChecks);
+        if (crossIntervals > 0)
+        {
+            double fraction = mine.SelectMany(o => o.Windows).Sum(w => w.CrossIntervalCovered) / (double)crossIntervals;
+            int notBefore = mine.SelectMany(o => o.Windows).Sum(w => w.NotBeforeChecks);
+            int honest = mine.SelectMany(o => o.Windows).Sum(w => w.NotBeforeHonest);
+            checks.Add(new("90% crossing-dose intervals cover the true crossing ≥ 85%", fraction >= 0.85,
+                $"{Percent(fraction)} of {crossIntervals} checkpoints; where only a \"not before\" dose was given, it held at {honest} of {notBefore}"));
+        }
+
         var crossings = mine.SelectMany(o => o.Windows.Where(w => w.IsAlarmWindow && w.TrueCrossDose is not null).Select(w => (o, w))).ToList();
         if (crossings.Count > 0)
         {

@@ -33,6 +33,10 @@ internal static class ValidationRunner
         int n = windows.Count;
         var checks = new int[n];
         var covered = new int[n];
+        var crossChecks = new int[n];
+        var crossCovered = new int[n];
+        var notBeforeChecks = new int[n];
+        var notBeforeHonest = new int[n];
         var firstWarning = new double?[n];
         var firstCritical = new double?[n];
         var warningSince = new double?[n];
@@ -111,6 +115,19 @@ internal static class ValidationRunner
                         double truth = windows[w].Kinetics.Integrity(report.DoseEA2);
                         checks[w]++;
                         if (truth >= lo - CoverageTolerance && truth <= hi + CoverageTolerance) covered[w]++;
+                        if (double.IsFinite(crossDoses[w]) && estimate.CrossDoseLoEA2 is { } crossLo)
+                        {
+                            if (estimate.CrossDoseHiEA2 is { } crossHi)
+                            {
+                                crossChecks[w]++;
+                                if (crossDoses[w] >= crossLo && crossDoses[w] <= crossHi) crossCovered[w]++;
+                            }
+                            else
+                            {
+                                notBeforeChecks[w]++;
+                                if (crossLo <= crossDoses[w]) notBeforeHonest[w]++;
+                            }
+                        }
                     }
                 }
             }
@@ -144,6 +161,10 @@ internal static class ValidationRunner
                 firstCritical[w])
             {
                 WarningAtCrossingSince = warningAtCrossingSince[w],
+                CrossIntervalChecks = crossChecks[w],
+                CrossIntervalCovered = crossCovered[w],
+                NotBeforeChecks = notBeforeChecks[w],
+                NotBeforeHonest = notBeforeHonest[w],
             };
         }
 

@@ -29,6 +29,18 @@ internal sealed record WindowOutcome(
     /// </summary>
     public double? WarningAtCrossingSince { get; init; }
 
+    /// <summary>Checkpoints where a bounded 90% interval of the crossing dose was given (the window crosses θ at some dose).</summary>
+    public int CrossIntervalChecks { get; init; }
+
+    /// <summary>Of those, how many contained the true crossing dose.</summary>
+    public int CrossIntervalCovered { get; init; }
+
+    /// <summary>Checkpoints where only a "not before" dose of the crossing was given.</summary>
+    public int NotBeforeChecks { get; init; }
+
+    /// <summary>Of those, how many were at or below the true crossing dose.</summary>
+    public int NotBeforeHonest { get; init; }
+
     /// <summary>True when a warning raised before the true crossing was still in force at the crossing.</summary>
     public bool WarnedThroughCrossing => TrueCrossDose is { } cross && WarningAtCrossingSince is { } since && since < cross;
 

@@ -187,6 +187,8 @@ public sealed class MonitorEngine
             {
                 Kinetics = e?.Kinetics,
                 SignalChangeZ = e?.SignalChangeZ,
+                CrossDoseLoEA2 = e?.CrossDoseLoEA2,
+                CrossDoseHiEA2 = e?.CrossDoseHiEA2,
             };
         }
 

@@ -26,4 +26,14 @@ public sealed record WindowReport(
     /// integrity is not identified. Null until the model can say, and in results files written before 2026-12-07.
     /// </summary>
     public double? SignalChangeZ { get; init; }
+
+    /// <summary>
+    /// The 90% interval of the crossing dose (JSON <c>cross_dose_lo_e_a2</c>, <c>cross_dose_hi_e_a2</c>): the lower end a "not
+    /// before" dose while the crossing cannot be forecast, the upper end null while unbounded. Null in results files written
+    /// before 2026-12-07.
+    /// </summary>
+    public double? CrossDoseLoEA2 { get; init; }
+
+    /// <inheritdoc cref="CrossDoseLoEA2"/>
+    public double? CrossDoseHiEA2 { get; init; }
 }

@@ -45,6 +45,8 @@ public static class FrameReportJson
             Number(writer, "kinetic_order", w.Kinetics?.Order);
             Number(writer, "beta", w.Kinetics?.Beta);
             Number(writer, "signal_change_z", w.SignalChangeZ);
+            Number(writer, "cross_dose_lo_e_a2", w.CrossDoseLoEA2);
+            Number(writer, "cross_dose_hi_e_a2", w.CrossDoseHiEA2);
             writer.WriteEndObject();
         }
 

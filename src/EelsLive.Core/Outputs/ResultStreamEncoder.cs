@@ -13,7 +13,7 @@ namespace EelsLive.Outputs;
 public static class ResultStreamEncoder
 {
     private const int ReportKeys = 13;
-    private const int WindowKeys = 15;
+    private const int WindowKeys = 17;
     private const int AlarmExtraKeys = 3;
     private const int ForecastKeys = 4;
 
@@ -110,6 +110,8 @@ public static class ResultStreamEncoder
             w.Write("kinetic_order"); Number(ref w, x.Kinetics?.Order);
             w.Write("beta"); Number(ref w, x.Kinetics?.Beta);
             w.Write("signal_change_z"); Number(ref w, x.SignalChangeZ);
+            w.Write("cross_dose_lo_e_a2"); Number(ref w, x.CrossDoseLoEA2);
+            w.Write("cross_dose_hi_e_a2"); Number(ref w, x.CrossDoseHiEA2);
         }
 
         w.Write("alarm"); w.Write(r.Alarm);

@@ -43,6 +43,7 @@ public sealed class EstimateBuilder
         var d50Hi = new Crossing();
         var d50 = new Crossing();
         var cross = new Crossing();
+        var crossLo = new Crossing();
         var crossHi = new Crossing();
         // The upper log-hazard quantile of a monotone hazard is non-decreasing in dose, so it is replaced by its running
         // minimum from the right (isotonic envelope). Near D = 0 the normal approximation in ln Λ is poor (Λ → 0 and the
@@ -77,6 +78,7 @@ public sealed class EstimateBuilder
             d50Hi.Observe(logDose, center - Gaussian.Z90 * spread - _logHazardHalf);
             d50.Observe(logDose, center - _logHazardHalf);
             cross.Observe(logDose, center - _logHazardThreshold);
+            crossLo.Observe(logDose, upperQuantile[i] - _logHazardThreshold);
             crossHi.Observe(logDose, center - Gaussian.Z90 * spread - _logHazardThreshold);
         }
 
@@ -89,6 +91,10 @@ public sealed class EstimateBuilder
         var estimable = significant && d50Point is not null && d50Upper is not null
             && (interpolated || d50Upper.Value <= _options.MaxD50IntervalRatio * d50Lower);
         double? crossDose = significant && cross.Found && crossHi.Found ? Refine(band, window, cross, _logHazardThreshold) : null;
+        // The crossing dose's 90% interval, read off the band as D50's is: not before the upper log-hazard quantile reaches
+        // the threshold (the horizon if it does not), and by the time the lower one does (unbounded while it does not).
+        double crossLower = crossLo.Found ? crossLo.InterpolatedDose : horizon;
+        double? crossUpper = significant && crossHi.Found ? crossHi.InterpolatedDose : null;
 
         band.Evaluate(window, dose + _options.LeadDoseEA2, out var yLead, out var sdLead);
         var crossProbability = significant ? Gaussian.ProbabilityAbove(yLead, sdLead, _logHazardThreshold) : 0;
@@ -110,6 +116,8 @@ public sealed class EstimateBuilder
             changeZ)
         {
             Observation = amplitudes,
+            CrossDoseLoEA2 = crossDose is { } c ? Math.Min(crossLower, c) : crossLower,
+            CrossDoseHiEA2 = crossUpper is { } u && crossDose is { } central ? Math.Max(u, central) : crossUpper,
         };
     }
 

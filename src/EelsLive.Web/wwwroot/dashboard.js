@@ -50,7 +50,11 @@
   function crossText(w, dose, threshold) {
     if (w.cross_dose_e_a2 == null) return w.integrity == null ? "model warming up: integrity not yet estimated" : "";
     const at = fmt(w.cross_dose_e_a2);
-    if (w.cross_dose_e_a2 > dose) return `forecast to reach θ at ${at} e/Å²`;
+    if (w.cross_dose_e_a2 > dose) {
+      const interval = w.cross_dose_lo_e_a2 != null && w.cross_dose_hi_e_a2 != null
+        ? ` (${fmt(w.cross_dose_lo_e_a2)}–${fmt(w.cross_dose_hi_e_a2)})` : "";
+      return `forecast to reach θ at ${at}${interval} e/Å²`;
+    }
     if (w.integrity_hi != null && w.integrity_hi < threshold) return `below θ since ≈ ${at} e/Å²`;
     if (w.integrity != null && w.integrity < threshold - 0.005) return `probably below θ since ≈ ${at} e/Å²`;
     return `at θ now (≈ ${at} e/Å²)`;

@@ -15,6 +15,15 @@ public class AlarmTextTests
     }
 
     [Fact]
+    public void A_forecast_crossing_carries_its_90_percent_interval_when_the_report_has_one()
+    {
+        var forecast = new WindowForecast("c_o", AlarmLevel.Warning, 0.62, 1150, 90);
+        var report = Report("c_o", 0.6, 0.4, 0.8, cross: 1150) with { CrossDoseLoEA2 = 905.4, CrossDoseHiEA2 = 1498.6 };
+
+        Assert.Equal("c_o may reach 0.5 at ≈ 1150 (905–1499) e/Å², ≈ 90 s at the current rate (P = 0.62 within the lead dose)", AlarmText.Forecast(forecast, 0.5, report));
+    }
+
+    [Fact]
     public void A_warning_for_a_change_the_model_cannot_describe_says_the_forecast_is_unreliable()
     {
         var text = AlarmText.Forecast(new WindowForecast("c_c", AlarmLevel.Warning, 0.31, null, null) { Unexplained = true }, 0.5);

@@ -56,7 +56,7 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
         Assert.Contains("> 4200 e/Å²", Line(text, "│ C–C "));
         Assert.Contains("(not yet estimable)", Line(text, "│ 4–7 eV"));
         Assert.Contains("│ π–π* ↑ ", text);
-        Assert.Contains("C–O reaches 0.5 in ≈ 820 e/Å², ≈ 33 s at the current rate", text);
+        Assert.Contains("C–O reaches 0.5 in ≈ 820 (450–1250) e/Å², ≈ 33 s at the current rate", text);
         Assert.DoesNotContain("10–15 eV", Line(text, "│ C–O "));
     }
 
@@ -68,7 +68,7 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
         output.WriteLine(wide);
 
         Assert.Contains("• C–C: no forecast of reaching 0.5 yet · stretched β = 0.61", wide);
-        Assert.Contains("• C–O reaches 0.5 in ≈ 820 e/Å², ≈ 33 s at the current rate · order p = 1.82 (given 1.8±0.2)", wide);
+        Assert.Contains("• C–O reaches 0.5 in ≈ 820 (450–1250) e/Å², ≈ 33 s at the current rate · order p = 1.82 (given 1.8±0.2)", wide);
         Assert.Contains("• M–O has crossed 0.5 · order p = 1.00", wide);
         Assert.DoesNotContain("given", Line(wide, "• M–O"));
 
@@ -106,12 +106,12 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
     {
         string text = DashboardRendering.ToText(DashboardView.Render(Sample()));
 
-        Assert.Contains("C–O reaches 0.5 in ≈ 820 e/Å², ≈ 33 s at the current rate", text);
+        Assert.Contains("C–O reaches 0.5 in ≈ 820 (450–1250) e/Å², ≈ 33 s at the current rate", text);
         Assert.Contains("M–O has crossed 0.5", text);
         Assert.Contains("C–C: no forecast of reaching 0.5 yet", text);
 
         var beamOff = Sample() with { DoseRateEA2PerS = 0 };
-        Assert.Contains("C–O reaches 0.5 in ≈ 820 e/Å², no time estimate while the dose rate is zero", DashboardRendering.ToText(DashboardView.Render(beamOff)));
+        Assert.Contains("C–O reaches 0.5 in ≈ 820 (450–1250) e/Å², no time estimate while the dose rate is zero", DashboardRendering.ToText(DashboardView.Render(beamOff)));
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class TerminalDashboardViewTests(ITestOutputHelper output)
         {
             new DashboardWindow(new WindowReport("pi_pi", 1, 3, 8.1e5, 1.31, 0.97, 0.90, 1.0, null, null, null, null) { Kinetics = KineticsLaw.OrderP(1.37) }, null, Rising: true),
             new DashboardWindow(new WindowReport("c_c", 4, 7, 6.2e5, 0.81, 0.81, 0.76, 0.85, null, 4200, null, null) { Kinetics = KineticsLaw.Stretched(0.61) }, forecasts[0], Rising: false),
-            new DashboardWindow(new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 3970, 3600, 4400, 3970) { Kinetics = KineticsLaw.OrderP(1.824) }, forecasts[1], Rising: false),
+            new DashboardWindow(new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 3970, 3600, 4400, 3970) { Kinetics = KineticsLaw.OrderP(1.824), CrossDoseLoEA2 = 3600, CrossDoseHiEA2 = 4400 }, forecasts[1], Rising: false),
             new DashboardWindow(new WindowReport("m_o", 20, 25, 3.9e5, 0.44, 0.44, 0.40, 0.49, 2900, 2700, null, 2900) { Kinetics = KineticsLaw.OrderP(1) }, forecasts[2], Rising: false),
         };
         return new DashboardState

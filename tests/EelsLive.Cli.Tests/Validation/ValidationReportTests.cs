@@ -52,4 +52,20 @@ public class ValidationReportTests
         Assert.False(check.Passed);
         Assert.Equal("lead 250–500 e/Å² (median 375); 1 of 2 longer than 2L", check.Measured);
     }
+
+    [Fact]
+    public void The_crossing_dose_check_pools_the_checkpoints_with_an_interval_and_reports_the_not_before_doses()
+    {
+        var report = new ValidationReport(
+            [
+                Scenario(1, Window("c_c", 1000, 1000, trueCross: 1000) with { CrossIntervalChecks = 10, CrossIntervalCovered = 9, NotBeforeChecks = 4, NotBeforeHonest = 4 }),
+                Scenario(2, Window("c_c", 1000, 1000, trueCross: 1000) with { CrossIntervalChecks = 10, CrossIntervalCovered = 7, NotBeforeChecks = 2, NotBeforeHonest = 1 }),
+            ],
+            200);
+
+        var check = Assert.Single(report.Checks(), c => c.Target.StartsWith("90% crossing-dose intervals", StringComparison.Ordinal));
+
+        Assert.False(check.Passed); // 16 of 20 = 80 %
+        Assert.Equal("80.0 % of 20 checkpoints; where only a \"not before\" dose was given, it held at 5 of 6", check.Measured);
+    }
 }

@@ -96,4 +96,43 @@ public class EstimateBuilderTests
         var before = builder.Build(new ExponentialBand(rate, sd), 0, "c_c", 500, new Amplitudes(0.02, 0.03), changeZ: -50);
         Assert.Null(before.D50EA2);
     }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.7)]
+    [InlineData(0.3)]
+    public void The_crossing_dose_has_a_90_percent_interval_from_the_band_at_any_threshold(double threshold)
+    {
+        var rate = Math.Log(2) / 1000;
+        const double sd = 0.2;
+        var options = new ModelOptions { Threshold = threshold };
+        var estimate = new EstimateBuilder(options).Build(new ExponentialBand(rate, sd), 0, "c_c", 300, new Amplitudes(0.02, 0.03), changeZ: -50);
+
+        // ln Λ = ln(kD) reaches ln(−ln θ) at D = −ln θ / k; the band's quantiles shift that by exp(∓1.645·sd).
+        double crossing = -Math.Log(threshold) / rate;
+        Assert.Equal(crossing, estimate.CrossDoseEA2!.Value, crossing * 1e-6);
+        Assert.Equal(crossing * Math.Exp(-Gaussian.Z90 * sd), estimate.CrossDoseLoEA2!.Value, crossing * 0.01);
+        Assert.Equal(crossing * Math.Exp(Gaussian.Z90 * sd), estimate.CrossDoseHiEA2!.Value, crossing * 0.01);
+        if (threshold == 0.5)
+        {
+            Assert.Equal(estimate.D50LoEA2!.Value, estimate.CrossDoseLoEA2!.Value, 1e-9);
+            Assert.Equal(estimate.D50HiEA2!.Value, estimate.CrossDoseHiEA2!.Value, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void A_crossing_that_cannot_be_forecast_keeps_a_not_before_dose_and_no_upper_end()
+    {
+        var rate = Math.Log(2) / 1000;
+        var builder = new EstimateBuilder(new ModelOptions());
+
+        var wide = builder.Build(new ExponentialBand(rate, 1.5), 0, "c_c", 200, new Amplitudes(0.02, 0.03), changeZ: -10);
+        Assert.Null(wide.CrossDoseHiEA2);
+        Assert.Equal(1000 * Math.Exp(-Gaussian.Z90 * 1.5), wide.CrossDoseLoEA2!.Value, 1000 * 0.02);
+
+        var unchanged = builder.Build(new ExponentialBand(rate, 0.1), 0, "c_c", 1500, new Amplitudes(0.02, 0.03), changeZ: 1);
+        Assert.Null(unchanged.CrossDoseEA2);
+        Assert.Null(unchanged.CrossDoseHiEA2);
+        Assert.NotNull(unchanged.CrossDoseLoEA2);
+    }
 }
