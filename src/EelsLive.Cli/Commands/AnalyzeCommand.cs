@@ -61,7 +61,7 @@ internal static class AnalyzeCommand
                             frames++;
                             if (!summaries.TryGetValue(f.Report.SeriesId, out var summary))
                             {
-                                summaries[f.Report.SeriesId] = summary = new SeriesSummary(options.Model == ModelKind.Physics ? options.ModelOptions.KnownOrders : null, options.ModelOptions.ChangeSignificanceZ);
+                                summaries[f.Report.SeriesId] = summary = new SeriesSummary(options.Model == ModelKind.Physics ? options.ModelOptions.KnownOrders : null, options.ModelOptions.ChangeSignificanceZ, options.Alarms.Threshold);
                             }
 
                             summary.Observe(f);

@@ -9,13 +9,15 @@ namespace EelsLive.Cli.Monitoring;
 
 /// <summary>
 /// Follows one series' frames and writes its final estimates as a table: per window the integrity and D50 with their 90%
-/// intervals, the doses at which the window first warned and was first declared crossed, and the kinetics law it ended on
+/// intervals (at a threshold θ other than 0.5 also the dose of θ's crossing with its interval), the doses at which the window first warned and was first declared crossed, and the kinetics law it ended on
 /// (the order read here is what <c>--kinetic-order</c> takes in later sessions of the same material; a given order is shown
 /// beside it, so that data which pulled a held order away from it are seen), followed by every change of a window's law
 /// during the series (where its estimates jumped).
 /// </summary>
-internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null, double changeSignificanceZ = 3)
+internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null, double changeSignificanceZ = 3, double threshold = 0.5)
 {
+    private readonly bool _crossingColumn = Math.Abs(threshold - 0.5) > 1e-12;
+
     private IReadOnlySet<string> _changing = new HashSet<string>();
 
     private readonly FirstAlarms _alarms = new();
@@ -64,14 +66,16 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
             return text.Append("(no damage model: integrity and D50 are not estimated)").ToString();
         }
 
-        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        first warning   declared crossed   kinetics");
+        string crossingHeader = _crossingColumn ? $"{$"reaches {threshold.ToString("0.##", CultureInfo.InvariantCulture)} [90%] e/Å²",-30} " : string.Empty;
+        text.AppendLine($"window   integrity [90%]          D50 estimate [90%] e/Å²        {crossingHeader}first warning   declared crossed   kinetics");
         foreach (var w in last.Windows)
         {
             var times = _alarms.Find(w.Name);
             string warned = times?.FirstWarningEA2 is { } warning ? string.Create(CultureInfo.InvariantCulture, $"{warning:F0} e/Å²") : "–";
             string crossed = times?.FirstCriticalEA2 is { } critical ? string.Create(CultureInfo.InvariantCulture, $"{critical:F0} e/Å²") : "–";
             string given = _givenOrders.FirstOrDefault(o => o.Window == w.Name) is { } known ? $" (given {known.OrderText})" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w, _changing.Contains(w.Name)),-30} {warned,-15} {crossed,-18} {KineticsText.Law(w.Kinetics)}{given}");
+            string crossing = _crossingColumn ? $"{Crossing(w),-30} " : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {Integrity(w),-24} {D50(w, _changing.Contains(w.Name)),-30} {crossing}{warned,-15} {crossed,-18} {KineticsText.Law(w.Kinetics)}{given}");
         }
 
         if (_lawChanges.Count > 0)
@@ -86,6 +90,16 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
     /// <summary>"0.13 [0.04, 0.28]", or "–" without a model estimate.</summary>
     public static string Integrity(WindowReport w) =>
         w.Integrity is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]") : "–";
+
+    /// <summary>
+    /// The crossing dose of θ with its 90% interval, "640 [560, 730]"; "&gt; 560 (not yet forecast)" while only its "not
+    /// before" dose is known; or "–" (no model estimate, or results written before the interval was).
+    /// </summary>
+    public static string Crossing(WindowReport w) => w.CrossDoseEA2 is { } c
+        ? string.Create(CultureInfo.InvariantCulture, $"{c:F0} [{w.CrossDoseLoEA2:F0}, {(w.CrossDoseHiEA2 is { } hi ? hi.ToString("F0", CultureInfo.InvariantCulture) : "∞")}]")
+        : w.CrossDoseLoEA2 is { } lo
+            ? string.Create(CultureInfo.InvariantCulture, $"> {lo:F0} (not yet forecast)")
+            : "–";
 
     /// <summary>
     /// "1418 [1085, 1965]", "1418 [1085, ∞]", "&gt; 10680 (not yet estimable)", "&gt; 409 (probably passed)" (not estimable, but a

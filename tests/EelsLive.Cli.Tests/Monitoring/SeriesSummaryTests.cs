@@ -51,6 +51,23 @@ public class SeriesSummaryTests
         Assert.Equal(expected, SeriesSummary.D50(w, changing));
     }
 
+    [Fact]
+    public void At_a_threshold_other_than_one_half_the_table_gives_its_crossing_dose_with_the_interval()
+    {
+        var at07 = new SeriesSummary(threshold: 0.7);
+        var at05 = new SeriesSummary();
+        var report = Report(1200, KineticsLaw.OrderP(1.8));
+        report = report with { Windows = [report.Windows[0] with { CrossDoseEA2 = 640.4, CrossDoseLoEA2 = 560, CrossDoseHiEA2 = 730.2 }] };
+        at07.Observe(Frame(report));
+        at05.Observe(Frame(report));
+
+        string[] lines = at07.Render().Split('\n');
+        Assert.Contains("reaches 0.7 [90%] e/Å²", lines[1], StringComparison.Ordinal);
+        Assert.Contains("640 [560, 730]", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("reaches", at05.Render(), StringComparison.Ordinal); // at 0.5 it is D50's column
+        Assert.Equal("> 560 (not yet forecast)", SeriesSummary.Crossing(report.Windows[0] with { CrossDoseEA2 = null, CrossDoseHiEA2 = null }));
+    }
+
     private static FrameReport Report(double dose, KineticsLaw law) => new(
         "s1", (long)dose, 1_700_000_000 + dose, dose, false, 25, 0, 0,
         [new WindowReport("c_o", 10, 15, 4.4e5, 0.58, 0.58, 0.52, 0.63, 900, 800, 1000, 900) { Kinetics = law }],
