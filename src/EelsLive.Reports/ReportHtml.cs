@@ -106,7 +106,7 @@ public static class ReportHtml
             {
                 var w = last?.Windows.FirstOrDefault(x => x.Name == name);
                 string trueD50 = truth is null ? string.Empty : $"<td>{E(truth.Find(name) is { } t ? t.D50EA2 is { } d ? N(d) : "never" : "unknown")}</td>";
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w, changing.Contains(name)))}</td><td>{E(Interval(w))}</td><td>{E(w?.CrossDoseEA2 is { } c ? N(c) : "—")}</td><td class=\"name\">{E(w?.Kinetics?.Describe() ?? "—")}</td>{trueD50}</tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"name\">{E(name)}</td><td class=\"name\">{E(label)}</td><td>{E(D50(w, changing.Contains(name)))}</td><td>{E(Interval(w))}</td><td>{E(Crossing(w))}</td><td class=\"name\">{E(w?.Kinetics?.Describe() ?? "—")}</td>{trueD50}</tr>\n");
             }
         }
 
@@ -176,6 +176,11 @@ public static class ReportHtml
         { D50LoEA2: { } lo } => $"> {N(lo)} (not yet estimable)",
         _ => "not estimable",
     };
+
+    /// <summary>"640 (560 – 730)": the forecast θ crossing with its 90% interval (without it in results written before 2026-12-07), or "—".</summary>
+    internal static string Crossing(WindowReport? w) => w?.CrossDoseEA2 is not { } c
+        ? "—"
+        : w is { CrossDoseLoEA2: { } lo, CrossDoseHiEA2: { } hi } ? $"{N(c)} ({N(lo)} – {N(hi)})" : N(c);
 
     private static string Interval(WindowReport? w) => w is { D50EA2: not null }
         ? $"{(w.D50LoEA2 is { } lo ? N(lo) : "?")} – {(w.D50HiEA2 is { } hi ? N(hi) : "∞")}"

@@ -51,6 +51,16 @@ public sealed class ResultsFileReaderTests
     }
 
     [Fact]
+    public void The_forecast_crossing_shows_its_interval_when_the_results_have_one()
+    {
+        var w = new WindowReport("c_o", 10, 15, 1, 0.1, 0.6, 0.5, 0.7, null, 355.4, null, 640.4);
+
+        Assert.Equal("640 (560 – 730)", ReportHtml.Crossing(w with { CrossDoseLoEA2 = 560, CrossDoseHiEA2 = 730.2 }));
+        Assert.Equal("640", ReportHtml.Crossing(w));
+        Assert.Equal("—", ReportHtml.Crossing(w with { CrossDoseEA2 = null, CrossDoseLoEA2 = 560 }));
+    }
+
+    [Fact]
     public void A_malformed_line_names_the_file_the_line_and_the_missing_field()
     {
         string path = Path.Combine(Path.GetTempPath(), $"eelslive-bad-{Guid.NewGuid():N}.jsonl");
