@@ -55,11 +55,12 @@ public sealed class SessionReportTests(ITestOutputHelper output)
         Assert.StartsWith("series_id,seq,t,dose_e_a2,dose_estimated,dose_rate_e_a2_s,lost_frames,rejected_messages,pi_pi.lo_ev,pi_pi.hi_ev,pi_pi.integral,pi_pi.signal,pi_pi.integrity,", lines[0], StringComparison.Ordinal);
         Assert.Contains(",c_o.integrity,c_o.integrity_lo,c_o.integrity_hi,c_o.d50_e_a2,", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(",alarm,alarm_windows,budget_used,fit_ms", lines[0], StringComparison.Ordinal);
-        Assert.Contains(",c_o.cross_dose_e_a2,c_o.kinetics,c_o.kinetic_order,c_o.beta,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",c_o.cross_dose_e_a2,c_o.kinetics,c_o.kinetic_order,c_o.beta,c_o.signal_change_z,c_o.cross_dose_lo_e_a2,c_o.cross_dose_hi_e_a2,", lines[0], StringComparison.Ordinal);
         var header = lines[0].Split(',');
         Assert.All(lines.Skip(1), line => Assert.Equal(header.Length, line.Split(',').Length));
         Assert.Contains(lines[^1].Split(',')[Array.IndexOf(header, "c_o.kinetics")], new[] { "order_p", "stretched" });
         Assert.StartsWith("s1,89,", lines[^1], StringComparison.Ordinal);
+        Assert.NotEqual(string.Empty, lines[^1].Split(',')[Array.IndexOf(header, "c_o.cross_dose_lo_e_a2")]); // a "not before" dose at least
         Assert.DoesNotContain("Kinetic orders given", html, StringComparison.Ordinal);
     }
 
