@@ -6,7 +6,10 @@ using EelsLive.Simulation;
 
 namespace EelsLive.Cli.Monitoring;
 
-/// <summary>A table of the monitor's final estimates beside the simulator's ground truth, the fitted kinetics law beside the true one.</summary>
+/// <summary>
+/// A table of the monitor's final estimates beside the simulator's ground truth, the fitted kinetics law beside the true one;
+/// at a threshold θ other than 0.5 also the dose of θ's crossing with its 90% interval beside the true one.
+/// </summary>
 internal static class DemoSummary
 {
     public static string Compare(FrameReport? last, GroundTruth truth, IReadOnlySet<string>? changing = null)
@@ -18,15 +21,22 @@ internal static class DemoSummary
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"final dose {last.DoseEA2:F0} e/Å² (true {truth.TotalDoseEA2:F0}); alarm {last.Alarm}");
-        text.AppendLine("window   integrity [90%]          D50 estimate [90%] e/Å²        true D50   kinetics              true kinetics");
+        bool crossing = Math.Abs(truth.Threshold - 0.5) > 1e-12;
+        string crossingHeader = crossing
+            ? $"{$"reaches {truth.Threshold.ToString("0.##", CultureInfo.InvariantCulture)} [90%] e/Å²",-30} {"true",-10} "
+            : string.Empty;
+        text.AppendLine($"window   integrity [90%]          D50 estimate [90%] e/Å²        true D50   {crossingHeader}kinetics              true kinetics");
         foreach (var w in last.Windows)
         {
             var t = truth.Windows.FirstOrDefault(x => x.Name == w.Name);
             string integrity = SeriesSummary.Integrity(w);
             string d50 = SeriesSummary.D50(w, changing?.Contains(w.Name) ?? false);
             string trueD50 = t?.D50EA2 is { } td ? td.ToString("F0", CultureInfo.InvariantCulture) : "never";
+            string crossingCells = crossing
+                ? $"{SeriesSummary.Crossing(w),-30} {(t?.ThresholdDoseEA2 is { } tc ? tc.ToString("F0", CultureInfo.InvariantCulture) : "never"),-10} "
+                : string.Empty;
             string kinetics = KineticsText.Law(w.Kinetics);
-            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {integrity,-24} {d50,-30} {trueD50,-10} {kinetics,-21} {TrueKinetics(t)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{w.Name,-8} {integrity,-24} {d50,-30} {trueD50,-10} {crossingCells}{kinetics,-21} {TrueKinetics(t)}");
         }
 
         return text.ToString().TrimEnd();
