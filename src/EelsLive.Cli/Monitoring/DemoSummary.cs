@@ -21,10 +21,8 @@ internal static class DemoSummary
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"final dose {last.DoseEA2:F0} e/Å² (true {truth.TotalDoseEA2:F0}); alarm {last.Alarm}");
-        bool crossing = Math.Abs(truth.Threshold - 0.5) > 1e-12;
-        string crossingHeader = crossing
-            ? $"{$"reaches {truth.Threshold.ToString("0.##", CultureInfo.InvariantCulture)} [90%] e/Å²",-30} {"true",-10} "
-            : string.Empty;
+        bool crossing = SeriesSummary.HasCrossingColumn(truth.Threshold);
+        string crossingHeader = crossing ? $"{SeriesSummary.CrossingHeader(truth.Threshold),-30} {"true",-10} " : string.Empty;
         text.AppendLine($"window   integrity [90%]          D50 estimate [90%] e/Å²        true D50   {crossingHeader}kinetics              true kinetics");
         foreach (var w in last.Windows)
         {

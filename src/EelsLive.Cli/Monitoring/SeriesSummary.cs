@@ -16,7 +16,7 @@ namespace EelsLive.Cli.Monitoring;
 /// </summary>
 internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = null, double changeSignificanceZ = 3, double threshold = 0.5)
 {
-    private readonly bool _crossingColumn = Math.Abs(threshold - 0.5) > 1e-12;
+    private readonly bool _crossingColumn = HasCrossingColumn(threshold);
 
     private IReadOnlySet<string> _changing = new HashSet<string>();
 
@@ -66,7 +66,7 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
             return text.Append("(no damage model: integrity and D50 are not estimated)").ToString();
         }
 
-        string crossingHeader = _crossingColumn ? $"{$"reaches {threshold.ToString("0.##", CultureInfo.InvariantCulture)} [90%] e/Å²",-30} " : string.Empty;
+        string crossingHeader = _crossingColumn ? $"{CrossingHeader(threshold),-30} " : string.Empty;
         text.AppendLine($"window   integrity [90%]          D50 estimate [90%] e/Å²        {crossingHeader}first warning   declared crossed   kinetics");
         foreach (var w in last.Windows)
         {
@@ -90,6 +90,13 @@ internal sealed class SeriesSummary(IReadOnlyList<KnownOrder>? givenOrders = nul
     /// <summary>"0.13 [0.04, 0.28]", or "–" without a model estimate.</summary>
     public static string Integrity(WindowReport w) =>
         w.Integrity is { } i ? string.Create(CultureInfo.InvariantCulture, $"{i:F2} [{w.IntegrityLo:F2}, {w.IntegrityHi:F2}]") : "–";
+
+    /// <summary>True when a table should give θ's crossing dose beside D50: at θ = 0.5 the two are the same.</summary>
+    public static bool HasCrossingColumn(double threshold) => Math.Abs(threshold - 0.5) > 1e-12;
+
+    /// <summary>"reaches 0.7 [90%] e/Å²", the heading of that column.</summary>
+    public static string CrossingHeader(double threshold) =>
+        $"reaches {threshold.ToString("0.##", CultureInfo.InvariantCulture)} [90%] e/Å²";
 
     /// <summary>
     /// The crossing dose of θ with its 90% interval, "640 [560, 730]"; "&gt; 560 (not yet forecast)" while only its "not
