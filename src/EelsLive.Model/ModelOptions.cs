@@ -90,6 +90,15 @@ public sealed record ModelOptions
     /// </summary>
     public bool KineticsSelection { get; init; } = true;
 
+    /// <summary>
+    /// Let the kinetics selection's stretched-exponential branch start after a fitted onset dose D₀ (default on): an
+    /// incubation, during which the feature is intact, followed by decay. The order-p branch and its network can only add
+    /// hazard from D = 0 on, so they cannot describe an incubation (docs/validation.md, "Why the fit cannot follow an
+    /// incubation"). D₀ is pulled towards zero by a prior <see cref="Physics.PhysicsObjective.OnsetPriorWeight"/>·D₀/D.
+    /// Off gives the behaviour before 2026-12-07.
+    /// </summary>
+    public bool OnsetDose { get; init; } = true;
+
     /// <summary>Penalised-loss advantage (χ²/2 units) the other kinetics branch needs before a window switches to it.</summary>
     public double KineticsSelectionMargin { get; init; } = 0.75;
 

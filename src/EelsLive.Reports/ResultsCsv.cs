@@ -9,7 +9,7 @@ public static class ResultsCsv
 {
     private static readonly string[] WindowFields =
         ["lo_ev", "hi_ev", "integral", "signal", "integrity", "integrity_lo", "integrity_hi", "d50_e_a2", "d50_lo_e_a2", "d50_hi_e_a2", "cross_dose_e_a2", "kinetics", "kinetic_order", "beta",
-            "signal_change_z", "cross_dose_lo_e_a2", "cross_dose_hi_e_a2"];
+            "signal_change_z", "cross_dose_lo_e_a2", "cross_dose_hi_e_a2", "onset_e_a2"];
 
     /// <summary>The header for reports whose windows are <paramref name="windowNames"/>.</summary>
     public static IReadOnlyList<string> Header(IReadOnlyList<string> windowNames)
@@ -46,7 +46,7 @@ public static class ResultsCsv
                     : [Number(w.LoEv), Number(w.HiEv), Number(w.Integral), Number(w.Signal), Number(w.Integrity), Number(w.IntegrityLo),
                         Number(w.IntegrityHi), Number(w.D50EA2), Number(w.D50LoEA2), Number(w.D50HiEA2), Number(w.CrossDoseEA2),
                         Text(w.Kinetics?.Name ?? string.Empty), Number(w.Kinetics?.Order), Number(w.Kinetics?.Beta),
-                        Number(w.SignalChangeZ), Number(w.CrossDoseLoEA2), Number(w.CrossDoseHiEA2)]);
+                        Number(w.SignalChangeZ), Number(w.CrossDoseLoEA2), Number(w.CrossDoseHiEA2), Number(w.Kinetics?.OnsetEA2)]);
             }
 
             cells.AddRange([Text(r.Alarm), Text(string.Join(';', r.AlarmWindows)), Number(r.BudgetUsed), Number(r.FitMs)]);

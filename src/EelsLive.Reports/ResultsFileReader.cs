@@ -50,7 +50,7 @@ public static class ResultsFileReader
             {
                 // Files written before 2026-11-25 have no kinetics fields.
                 Kinetics = w.TryGetProperty("kinetics", out var law) && law.ValueKind == JsonValueKind.String
-                    ? new KineticsLaw(law.GetString()!, Number(w, "kinetic_order"), Number(w, "beta"))
+                    ? new KineticsLaw(law.GetString()!, Number(w, "kinetic_order"), Number(w, "beta")) { OnsetEA2 = Number(w, "onset_e_a2") }
                     : null,
                 SignalChangeZ = Number(w, "signal_change_z"), // written since 2026-12-07
                 CrossDoseLoEA2 = Number(w, "cross_dose_lo_e_a2"), // written since 2026-12-07 (eighth session)

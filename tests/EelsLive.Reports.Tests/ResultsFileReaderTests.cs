@@ -11,7 +11,7 @@ public sealed class ResultsFileReaderTests
     {
         var report = new FrameReport("s1", 7, 1.7e9, 42.5, true, 3.25, 2, 1,
             [
-                new WindowReport("c_o", 10, 15, 1234.5, 0.02, 0.8, 0.7, 0.9, null, 300, null, 410) { Kinetics = KineticsLaw.Stretched(0.75), SignalChangeZ = -12.5, CrossDoseLoEA2 = 330, CrossDoseHiEA2 = 505.5 },
+                new WindowReport("c_o", 10, 15, 1234.5, 0.02, 0.8, 0.7, 0.9, null, 300, null, 410) { Kinetics = KineticsLaw.Stretched(0.75) with { OnsetEA2 = 120.5 }, SignalChangeZ = -12.5, CrossDoseLoEA2 = 330, CrossDoseHiEA2 = 505.5 },
                 new WindowReport("c_c", 4, 7, 2345.5, 0.03, 0.9, 0.8, 0.95, null, 500, null, null) { Kinetics = KineticsLaw.OrderP(1.5) },
                 new WindowReport("m_o", 20, 25, 3456.5, 0.1, null, null, null, null, null, null, null),
             ],
@@ -20,7 +20,7 @@ public sealed class ResultsFileReaderTests
 
         var read = ResultsFileReader.Parse(line);
         Assert.Equal(line, FrameReportJson.ToJson(read));
-        Assert.Equal([KineticsLaw.Stretched(0.75), KineticsLaw.OrderP(1.5), null], read.Windows.Select(w => w.Kinetics));
+        Assert.Equal([KineticsLaw.Stretched(0.75) with { OnsetEA2 = 120.5 }, KineticsLaw.OrderP(1.5), null], read.Windows.Select(w => w.Kinetics));
         Assert.Equal([-12.5, null, null], read.Windows.Select(w => w.SignalChangeZ));
         Assert.Equal([(330, 505.5), (null, null), (null, null)], read.Windows.Select(w => (w.CrossDoseLoEA2, w.CrossDoseHiEA2)));
     }

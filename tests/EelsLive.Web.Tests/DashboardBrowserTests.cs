@@ -64,11 +64,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         Assert.Equal("240", await page.InnerTextAsync("#dose"));
 
         var last = more.OfType<FrameReported>().Last();
-        var lawChange = EngineEvents.LawChanged(last, "c_o");
+        var lawChange = EngineEvents.LawChanged(last, "c_o", onsetEA2: 182.4);
         events.OnNext(last with { Report = lawChange.Report });
         events.OnNext(lawChange);
         await page.WaitForFunctionAsync("document.querySelector('[data-window=c_o] [data-role=kinetics]').textContent.includes('stretched')", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
-        Assert.Equal("kinetics: stretched β = 0.61 · law changed at 240 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=kinetics]"));
+        Assert.Equal("kinetics: stretched β = 0.61 after 182 e/Å² · law changed at 240 e/Å²", await page.InnerTextAsync("[data-window=c_o] [data-role=kinetics]"));
         Assert.Matches(@"^kinetics: order p = \d\.\d\d \(given 1\.6±0\.2\)$", await page.InnerTextAsync("[data-window=c_c] [data-role=kinetics]"));
 
         var crossings = lawChange.Report with

@@ -14,6 +14,7 @@ internal static class KineticsText
     public static string Short(KineticsLaw? law) => law switch
     {
         { Order: { } order } => string.Create(CultureInfo.InvariantCulture, $"p {order:F2}"),
+        { Beta: { } beta, OnsetEA2: { } onset } => string.Create(CultureInfo.InvariantCulture, $"β {beta:F2} D₀ {onset:F0}"),
         { Beta: { } beta } => string.Create(CultureInfo.InvariantCulture, $"β {beta:F2}"),
         _ => "–",
     };

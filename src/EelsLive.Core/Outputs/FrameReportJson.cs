@@ -47,6 +47,7 @@ public static class FrameReportJson
             Number(writer, "signal_change_z", w.SignalChangeZ);
             Number(writer, "cross_dose_lo_e_a2", w.CrossDoseLoEA2);
             Number(writer, "cross_dose_hi_e_a2", w.CrossDoseHiEA2);
+            Number(writer, "onset_e_a2", w.Kinetics?.OnsetEA2);
             writer.WriteEndObject();
         }
 

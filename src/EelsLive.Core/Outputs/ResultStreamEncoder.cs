@@ -13,7 +13,7 @@ namespace EelsLive.Outputs;
 public static class ResultStreamEncoder
 {
     private const int ReportKeys = 13;
-    private const int WindowKeys = 17;
+    private const int WindowKeys = 18;
     private const int AlarmExtraKeys = 3;
     private const int ForecastKeys = 4;
 
@@ -112,6 +112,7 @@ public static class ResultStreamEncoder
             w.Write("signal_change_z"); Number(ref w, x.SignalChangeZ);
             w.Write("cross_dose_lo_e_a2"); Number(ref w, x.CrossDoseLoEA2);
             w.Write("cross_dose_hi_e_a2"); Number(ref w, x.CrossDoseHiEA2);
+            w.Write("onset_e_a2"); Number(ref w, x.Kinetics?.OnsetEA2);
         }
 
         w.Write("alarm"); w.Write(r.Alarm);

@@ -53,6 +53,13 @@ public sealed class AdamOptimizer
         _v.AsSpan(start, length).CopyTo(destination._v.AsSpan(start, length));
     }
 
+    /// <summary>Forgets the moments of parameters [<paramref name="start"/>, start + <paramref name="length"/>), for a parameter moved by something other than this optimiser.</summary>
+    public void ResetMoments(int start, int length)
+    {
+        _m.AsSpan(start, length).Clear();
+        _v.AsSpan(start, length).Clear();
+    }
+
     /// <summary>One Adam step on <paramref name="parameters"/>, then clamps into [lower, upper].</summary>
     public void Step(Span<double> parameters, ReadOnlySpan<double> gradient, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
     {

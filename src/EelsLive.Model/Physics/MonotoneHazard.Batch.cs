@@ -56,7 +56,10 @@ public sealed partial class MonotoneHazard
         Span<double> offsets = stackalloc double[HiddenUnits];
         NetworkOffsets(c, offsets);
         var b = 0;
-        for (; b + Vector256<double>.Count <= n; b += Vector256<double>.Count)
+
+        // A window with a fitted onset has its residual evaluated dose by dose (a handful of collocation doses).
+        var vectorEnd = kineticsResidual && c[6] != 0 ? 0 : n;
+        for (; b + Vector256<double>.Count <= vectorEnd; b += Vector256<double>.Count)
         {
             if (kineticsResidual)
             {
@@ -86,7 +89,11 @@ public sealed partial class MonotoneHazard
         var beta = c[3];
         var one = Vector256<double>.One;
         var zero = Vector256<double>.Zero;
-        var kd = k * Vector256.Create(dose.Slice(b, 4));
+        var doses = Vector256.Create(dose.Slice(b, 4));
+        var onsetFree = c[6] != 0;
+        var onsetRate = one;
+        var effective = onsetFree ? KineticsDoseFour(c, doses, out onsetRate) : doses;
+        var kd = k * effective;
         var u = Vector256.Create(uAll.Slice(b, 4));
         var positive = Vector256.GreaterThan(kd, zero);
         var logKd = beta == 1 && (c[4] == 0 || !withGradient) ? zero : Vector256.Log(kd);
@@ -109,6 +116,12 @@ public sealed partial class MonotoneHazard
                 ? Vector256.ConditionalSelect(positive, betaV * z * logKd / onePlusX, zero)
                 : zero;
             Store(dispersion, columns, (DispersionIndex * stride) + b);
+
+            // ∂Λ/∂ln D₀ = βz/(1 + x) · ∂ln D_eff/∂ln D₀, with ∂D_eff/∂ln D₀ = D_eff − (dD_eff/dD)·D.
+            var onset = onsetFree
+                ? Vector256.ConditionalSelect(positive, betaV * z * (one - (onsetRate * doses / effective)) / onePlusX, zero)
+                : zero;
+            Store(onset, columns, (OnsetIndex * stride) + b);
         }
 
         for (var j = 0; j < HiddenUnits; j++)
@@ -186,6 +199,7 @@ public sealed partial class MonotoneHazard
             ? zero
             : -gn * ((inverseSlope * (one + (betaV * logKd))) + (q * dose / betaV));
         Store(dispersion, columns, (DispersionIndex * stride) + b);
+        Store(zero, columns, (OnsetIndex * stride) + b);
         var gScale = g * scale;
         for (var j = 0; j < HiddenUnits; j++)
         {
@@ -202,6 +216,19 @@ public sealed partial class MonotoneHazard
             Store((gScale * dNdOmega) + (q * amplitude * s * u * Vector256.Create(c[o + 3])), columns, ((3 + (3 * j)) * stride) + b);
             Store((gScale * dNdBeta) + (q * amplitude * (s - Vector256.Create(c[o + 6]))), columns, ((4 + (3 * j)) * stride) + b);
         }
+    }
+
+    /// <summary>Four doses' <see cref="KineticsDose"/> (a window whose onset is fitted) and their rates dD_eff/dD.</summary>
+    private static Vector256<double> KineticsDoseFour(ReadOnlySpan<double> c, Vector256<double> dose, out Vector256<double> rate)
+    {
+        var one = Vector256<double>.One;
+        var width = Vector256.Create(c[5] / OnsetSharpness);
+        var a = (dose - Vector256.Create(c[5])) / width;
+        var e = Vector256.Exp(-Vector256.Abs(a));
+        var inverse = one / (one + e);
+        rate = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, Vector256<double>.Zero), inverse, e * inverse);
+        var softplus = Vector256.Max(a, Vector256<double>.Zero) + Vector256.Log(one + e);
+        return width * (softplus - Vector256.Create(OnsetOffset));
     }
 
     /// <summary>

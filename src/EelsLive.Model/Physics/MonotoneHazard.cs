@@ -3,7 +3,9 @@ namespace EelsLive.Model.Physics;
 /// <summary>
 /// Cumulative hazard Λ(D) ≥ 0 of one window, monotone non-decreasing with Λ(0) = 0 by construction:
 /// dispersive order-p kinetics Λₖ = ln(1 + (p−1)(kD)^β)/(p−1) plus a non-negative monotone network in u = ln(1 + D/Dref).
-/// Integrity is I = exp(−Λ). Parameters θ = [ln k, softplus⁻¹(p−1), (γⱼ, ωⱼ, bⱼ) per hidden unit, ln β].
+/// Integrity is I = exp(−Λ). Parameters θ = [ln k, softplus⁻¹(p−1), (γⱼ, ωⱼ, bⱼ) per hidden unit, ln β, ln D₀].
+/// D₀ is an onset (incubation) dose: on a window whose onset is free the kinetics term sees the smoothed dose past it,
+/// D_eff = s·[softplus((D − D₀)/s) − softplus(−D₀/s)] with s = D₀/<see cref="OnsetSharpness"/>, instead of D.
 /// β = 1 is classical order-p kinetics (p = 1: single exponential); β &lt; 1 is a dose-dependent rate coefficient
 /// k(D) ∝ D^(β−1) (dispersive kinetics from a distribution of site sensitivities; a stretched exponential at p = 1).
 /// β is fitted only when the hazard is created as dispersive; otherwise ln β is pinned at 0 with zero gradient.
@@ -34,17 +36,41 @@ public sealed partial class MonotoneHazard
     /// </summary>
     public const double MaxDispersion = 1;
 
+    /// <summary>Smallest onset dose D₀ in e/Å² (the lower bound of ln D₀): with D₀ this small the onset shifts the dose by at most 1 e/Å².</summary>
+    public const double MinOnsetEA2 = 1;
+
+    /// <summary>Onset doses below this (e/Å²) shift the curve by less than a typical frame's dose: no incubation worth naming or charging.</summary>
+    public const double NegligibleOnsetEA2 = 10;
+
+    /// <summary>Largest onset dose D₀ in e/Å².</summary>
+    public const double MaxOnsetEA2 = 1e5;
+
+    /// <summary>
+    /// D₀ over the width s of the smoothed onset. With 6 the kinetics rate rises from 0.25 % of k at D = 0 to half of k at D₀
+    /// and 95 % at 1.5·D₀: a sharp onset that stays smooth.
+    /// </summary>
+    public const double OnsetSharpness = 6;
+
+    private static readonly double OnsetOffset = Softplus.Value(-OnsetSharpness);
+
     private const int UnitStride = 7;
-    private const int Head = 5;
+    private const int Head = 7;
 
     /// <summary>Creates the hazard for <paramref name="hiddenUnits"/> network units and log-dose reference <paramref name="referenceDoseEA2"/>.</summary>
-    public MonotoneHazard(int hiddenUnits, double referenceDoseEA2, bool dispersive = true)
+    /// <remarks>
+    /// With <paramref name="onset"/> (only together with <paramref name="dispersive"/>) the onset dose D₀ is fitted wherever
+    /// ln β is (<see cref="Prepare(ReadOnlySpan{double}, Span{double}, bool)"/>); otherwise ln D₀ is pinned at its lower bound
+    /// and the kinetics term sees the dose itself.
+    /// </remarks>
+    public MonotoneHazard(int hiddenUnits, double referenceDoseEA2, bool dispersive = true, bool onset = false)
     {
         HiddenUnits = hiddenUnits;
         ReferenceDoseEA2 = referenceDoseEA2;
-        ParameterCount = 3 + 3 * hiddenUnits;
-        DispersionIndex = ParameterCount - 1;
+        ParameterCount = 4 + 3 * hiddenUnits;
+        DispersionIndex = ParameterCount - 2;
+        OnsetIndex = ParameterCount - 1;
         IsDispersive = dispersive;
+        HasOnset = dispersive && onset;
         CoefficientCount = Head + UnitStride * hiddenUnits;
         LowerBounds = new double[ParameterCount];
         UpperBounds = new double[ParameterCount];
@@ -64,12 +90,20 @@ public sealed partial class MonotoneHazard
 
         LowerBounds[DispersionIndex] = dispersive ? Math.Log(MinDispersion) : 0;
         UpperBounds[DispersionIndex] = dispersive ? Math.Log(MaxDispersion) : 0;
+        LowerBounds[OnsetIndex] = Math.Log(MinOnsetEA2);
+        UpperBounds[OnsetIndex] = HasOnset ? Math.Log(MaxOnsetEA2) : LowerBounds[OnsetIndex];
     }
+
+    /// <summary>True when the onset dose D₀ can be fitted (on the windows whose ln β is fitted).</summary>
+    public bool HasOnset { get; }
+
+    /// <summary>Index of ln D₀ (the last parameter).</summary>
+    public int OnsetIndex { get; }
 
     /// <summary>True when β is fitted; otherwise β = 1 and ln β is a frozen parameter with zero gradient.</summary>
     public bool IsDispersive { get; }
 
-    /// <summary>Index of ln β (the last parameter).</summary>
+    /// <summary>Index of ln β (the last parameter but one).</summary>
     public int DispersionIndex { get; }
 
     /// <summary>Hidden units of the monotone network.</summary>
@@ -102,6 +136,9 @@ public sealed partial class MonotoneHazard
     /// <summary>Dispersion exponent β = exp(θ_last) of a window's parameters (length <see cref="ParameterCount"/>).</summary>
     public double Dispersion(ReadOnlySpan<double> theta) => Math.Exp(theta[DispersionIndex]);
 
+    /// <summary>Onset dose D₀ = exp(θ_last) in e/Å² of a window's parameters (<see cref="MinOnsetEA2"/> when it is not fitted).</summary>
+    public double Onset(ReadOnlySpan<double> theta) => Math.Exp(theta[OnsetIndex]);
+
     /// <summary>Deterministic (jitter = 0) or jittered initial parameters around characteristic dose <paramref name="initialDoseScaleEA2"/>.</summary>
     public void Initialize(Span<double> theta, double initialDoseScaleEA2, Func<double> gaussian, double jitter) =>
         Initialize(theta, initialDoseScaleEA2, gaussian, jitter, UpperBounds[DispersionIndex] > LowerBounds[DispersionIndex]);
@@ -125,13 +162,15 @@ public sealed partial class MonotoneHazard
         }
 
         theta[DispersionIndex] = jitterDispersion ? 0.1 * jitter * gaussian() : 0;
+        theta[OnsetIndex] = LowerBounds[OnsetIndex];
         Project(theta);
     }
 
     /// <summary>
     /// Writes the box bounds of one window's θ on a kinetics branch: <see cref="KineticsBranch.OrderP"/> pins β = 1 (the
-    /// order p and the network are free); <see cref="KineticsBranch.Dispersive"/> pins p = 1 and switches the network off
-    /// (amplitudes at their floor), leaving k and β ∈ [<see cref="MinDispersion"/>, 1]: a stretched exponential.
+    /// order p and the network are free, no onset); <see cref="KineticsBranch.Dispersive"/> pins p = 1 and switches the network off
+    /// (amplitudes at their floor), leaving k, β ∈ [<see cref="MinDispersion"/>, 1] and, with <see cref="HasOnset"/>, the onset
+    /// dose D₀: a stretched exponential, after an incubation where the data show one.
     /// </summary>
     public void BranchBounds(KineticsBranch branch, Span<double> lower, Span<double> upper)
     {
@@ -141,6 +180,7 @@ public sealed partial class MonotoneHazard
         {
             lower[DispersionIndex] = 0;
             upper[DispersionIndex] = 0;
+            upper[OnsetIndex] = LowerBounds[OnsetIndex];
             return;
         }
 
@@ -180,8 +220,9 @@ public sealed partial class MonotoneHazard
     public void Prepare(ReadOnlySpan<double> theta, Span<double> c) => Prepare(theta, c, IsDispersive);
 
     /// <summary>
-    /// Precomputes the transformed parameters; <paramref name="dispersionFree"/> = false treats ln β as frozen for this window
-    /// (zero gradient and no extra logarithm), as for a window on the order-p branch of <see cref="KineticsBranch"/>.
+    /// Precomputes the transformed parameters; <paramref name="dispersionFree"/> = false treats ln β and ln D₀ as frozen for this
+    /// window (zero gradient, no extra logarithm, and the kinetics term sees the dose itself), as for a window on the order-p
+    /// branch of <see cref="KineticsBranch"/>.
     /// </summary>
     public void Prepare(ReadOnlySpan<double> theta, Span<double> c, bool dispersionFree)
     {
@@ -190,6 +231,8 @@ public sealed partial class MonotoneHazard
         c[2] = sigmaPi;
         c[3] = Math.Exp(theta[DispersionIndex]);
         c[4] = IsDispersive && dispersionFree ? 1 : 0;
+        c[5] = Math.Exp(theta[OnsetIndex]);
+        c[6] = HasOnset && dispersionFree ? 1 : 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -204,6 +247,27 @@ public sealed partial class MonotoneHazard
         }
     }
 
+    /// <summary>
+    /// The dose the kinetics term sees: the smoothed dose past the onset D₀ where the onset is fitted, else the dose itself.
+    /// <paramref name="rate"/> is its derivative in D (the fraction of k in force), <paramref name="onsetDerivative"/> its
+    /// derivative in ln D₀.
+    /// </summary>
+    private static double KineticsDose(ReadOnlySpan<double> c, double dose, out double rate, out double onsetDerivative)
+    {
+        if (c[6] == 0)
+        {
+            rate = 1;
+            onsetDerivative = 0;
+            return dose;
+        }
+
+        var onset = c[5];
+        var width = onset / OnsetSharpness;
+        var effective = width * (Softplus.ValueAndSigmoid((dose - onset) / width, out rate) - OnsetOffset);
+        onsetDerivative = effective - rate * dose;
+        return effective;
+    }
+
     /// <summary>(kD)^β, zero at D = 0; exact and without exp/log at β = 1 (every window when dispersion is off).</summary>
     private static double Dispersed(double kd, double beta) => beta == 1 ? kd : kd > 0 ? Math.Exp(beta * Math.Log(kd)) : 0;
 
@@ -211,7 +275,7 @@ public sealed partial class MonotoneHazard
     public double Value(ReadOnlySpan<double> c, double dose, double u)
     {
         var q = c[1];
-        var z = Dispersed(c[0] * dose, c[3]);
+        var z = Dispersed(c[0] * KineticsDose(c, dose, out _, out _), c[3]);
         var x = q * z;
         var lambda = x > 1e-4 ? Math.Log(1 + x) / q : z * (1 - x * (0.5 - x / 3));
         for (var j = 0; j < HiddenUnits; j++)
@@ -230,7 +294,8 @@ public sealed partial class MonotoneHazard
         var k = c[0];
         var q = c[1];
         var beta = c[3];
-        var kd = k * dose;
+        var effective = KineticsDose(c, dose, out var onsetRate, out _);
+        var kd = k * effective;
         var z = Dispersed(kd, beta);
         var x = q * z;
         double lambda, dq;
@@ -249,6 +314,8 @@ public sealed partial class MonotoneHazard
         gradient[0] = beta * z / (1 + x);
         gradient[1] = dq * c[2];
         gradient[DispersionIndex] = c[4] != 0 && z > 0 ? beta * z * Math.Log(kd) / (1 + x) : 0;
+        // ∂Λ/∂ln D₀ = βz/(1 + x) · ∂ln D_eff/∂ln D₀, with ∂D_eff/∂ln D₀ = D_eff − (dD_eff/dD)·D.
+        gradient[OnsetIndex] = c[6] != 0 && effective > 0 ? beta * z * (1 - onsetRate * dose / effective) / (1 + x) : 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -273,7 +340,8 @@ public sealed partial class MonotoneHazard
         var k = c[0];
         var q = c[1];
         var beta = c[3];
-        var kd = k * dose;
+        var effective = KineticsDose(c, dose, out var onsetRate, out var onsetDerivative);
+        var kd = k * effective;
         var z = Dispersed(kd, beta);
         var x = q * z;
         var duDd = 1 / (ReferenceDoseEA2 + dose);
@@ -291,16 +359,28 @@ public sealed partial class MonotoneHazard
             nPrime += c[o] * s * c[o + 2] * duDd;
         }
 
-        // scale = 1/Λₖ'(D) = D(1 + (p−1)z)/(βz), z = (kD)^β.
+        // scale = 1/Λₖ'(D) = E(1 + (p−1)z)/(βz), z = (k·D_eff)^β, E = D_eff/(dD_eff/dD) (E = D without an onset).
         var zSafe = Math.Max(z, 1e-300);
-        var inverseSlope = dose / (beta * zSafe);
+        var reach = c[6] == 0 ? dose : effective / onsetRate;
+        var inverseSlope = reach / (beta * zSafe);
         var scale = inverseSlope * (1 + x);
         var ratio = nPrime * scale;
         var g = 1 / (1 + ratio);
         var residual = Math.Log(1 + ratio) + q * lambdaNet;
-        gradient[0] = -g * nPrime * dose / zSafe;
-        gradient[1] = (g * nPrime * dose / beta + lambdaNet) * c[2];
-        gradient[DispersionIndex] = c[4] == 0 ? 0 : -g * nPrime * (inverseSlope * (1 + beta * Math.Log(Math.Max(kd, 1e-300))) + q * dose / beta);
+        gradient[0] = -g * nPrime * reach / zSafe;
+        gradient[1] = (g * nPrime * reach / beta + lambdaNet) * c[2];
+        gradient[DispersionIndex] = c[4] == 0 ? 0 : -g * nPrime * (inverseSlope * (1 + beta * Math.Log(Math.Max(kd, 1e-300))) + q * reach / beta);
+        if (c[6] == 0)
+        {
+            gradient[OnsetIndex] = 0;
+        }
+        else
+        {
+            var relative = onsetDerivative / effective;
+            var rateShift = (1 - onsetRate) * OnsetSharpness * dose / c[5];
+            gradient[OnsetIndex] = g * nPrime * (scale * (relative + rateShift) - reach * relative / zSafe);
+        }
+
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;

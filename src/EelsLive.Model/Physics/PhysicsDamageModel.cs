@@ -48,7 +48,7 @@ public sealed class PhysicsDamageModel : IDamageModel
         var windows = _names.Length;
         var members = options.EnsembleSize + 1;
         var selection = options.KineticsSelection && !options.DispersiveKinetics;
-        _hazard = new MonotoneHazard(options.HiddenUnits, options.ReferenceDoseEA2, options.DispersiveKinetics || selection);
+        _hazard = new MonotoneHazard(options.HiddenUnits, options.ReferenceDoseEA2, options.DispersiveKinetics || selection, onset: selection && options.OnsetDose);
         var binning = new LogDoseBinning(options.MinBinDoseEA2, options.MaxBinDoseEA2, options.BinsPerDecade);
         _statistics = new BinStatistics(binning, members, windows);
         var ordering = options.OrderingPriors
@@ -262,8 +262,23 @@ public sealed class PhysicsDamageModel : IDamageModel
 
     /// <summary>The law window <paramref name="k"/>'s full-data fit follows, with its fitted order or stretching exponent.</summary>
     private KineticsLaw LawOf(int k) => BranchOf(k) == KineticsBranch.Dispersive
-        ? KineticsLaw.Stretched(DispersionOf(k))
+        ? KineticsLaw.Stretched(DispersionOf(k)) with { OnsetEA2 = OnsetOf(k) }
         : KineticsLaw.OrderP(OrderOf(k)) with { Beta = _options.DispersiveKinetics ? DispersionOf(k) : null };
+
+    /// <summary>
+    /// The onset dose D₀ of window <paramref name="k"/>'s full-data fit in e/Å², or null when its onset is not fitted or sits
+    /// below <see cref="MonotoneHazard.NegligibleOnsetEA2"/>: no incubation worth naming.
+    /// </summary>
+    public double? OnsetOf(int k)
+    {
+        if (!_hazard.HasOnset || BranchOf(k) != KineticsBranch.Dispersive)
+        {
+            return null;
+        }
+
+        var onset = _hazard.Onset(_theta[0].AsSpan(k * _hazard.ParameterCount, _hazard.ParameterCount));
+        return onset >= MonotoneHazard.NegligibleOnsetEA2 ? onset : null;
+    }
 
     /// <summary>
     /// Fixes the exact kinetic order of window <paramref name="k"/> for every member (its box bounds and θ) and tells the objectives

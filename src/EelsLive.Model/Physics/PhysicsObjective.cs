@@ -36,6 +36,12 @@ public sealed class PhysicsObjective
     /// <summary>Quadratic pull of ln β towards 0 (classical order-p kinetics unless the data demand dispersion).</summary>
     public double DispersionPriorWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// Weight W of the prior W·D₀/D_prior on a fitted onset dose D₀ (χ²/2 units): an onset as large as the current dose costs
+    /// as much as one unit of χ²/2, so the data must show the incubation before the fit places the onset late.
+    /// </summary>
+    public const double OnsetPriorWeight = 1.0;
+
     /// <summary>Quadratic shrinkage of the network amplitudes.</summary>
     public const double NetworkAmplitudeWeight = 0.1;
 
@@ -212,12 +218,19 @@ public sealed class PhysicsObjective
         // ln β pinned at a bound (β = 1 for undispersed data, or dispersion switched off) is an active constraint, not a free
         // direction: condition on it, so a frozen exponent adds no Laplace variance. A known kinetic order is conditioned on
         // in the same way.
+        // The onset dose is treated the same way: at its lower bound (no incubation) or not fitted, it adds no variance.
         var d = _hazard.DispersionIndex;
-        var lnBeta = theta[window * p + d];
-        var betaPinned = lnBeta >= _hazard.UpperBounds[d] - PinnedTolerance || lnBeta <= _hazard.LowerBounds[d] + PinnedTolerance;
+        var betaPinned = AtBound(theta[window * p + d], d) || !_dispersionFree[window];
         if (betaPinned)
         {
             ConditionOn(h, p, d);
+        }
+
+        var o = _hazard.OnsetIndex;
+        var onsetPinned = AtBound(theta[window * p + o], o) || !_dispersionFree[window] || !_hazard.HasOnset;
+        if (onsetPinned)
+        {
+            ConditionOn(h, p, o);
         }
 
         if (_orderKnown[window])
@@ -229,6 +242,11 @@ public sealed class PhysicsObjective
         if (inverted && betaPinned)
         {
             covariance[d * p + d] = 0;
+        }
+
+        if (inverted && onsetPinned)
+        {
+            covariance[o * p + o] = 0;
         }
 
         if (inverted && _orderKnown[window])
@@ -269,8 +287,12 @@ public sealed class PhysicsObjective
         h[index * p + index] = 1;
     }
 
-    /// <summary>Distance (in ln β) from a bound within which the dispersion exponent counts as pinned for the Laplace covariance.</summary>
+    /// <summary>Distance (in ln β or ln D₀) from a bound within which the parameter counts as pinned for the Laplace covariance.</summary>
     private const double PinnedTolerance = 1e-3;
+
+    /// <summary>Whether one window's parameter <paramref name="value"/> at index <paramref name="index"/> sits at one of its box bounds.</summary>
+    private bool AtBound(double value, int index) =>
+        value >= _hazard.UpperBounds[index] - PinnedTolerance || value <= _hazard.LowerBounds[index] + PinnedTolerance;
 
     /// <summary>Dose at which the hazard prior is evaluated (set to the current dose before each refit).</summary>
     public double PriorDoseEA2 { get; set; } = 1;
@@ -479,6 +501,14 @@ public sealed class PhysicsObjective
             var dispersionOffset = theta[_hazard.DispersionIndex] - (DispersionAnchor ?? 0);
             loss += DispersionPriorWeight * dispersionOffset * dispersionOffset;
             gradient[_hazard.DispersionIndex] += 2 * DispersionPriorWeight * dispersionOffset;
+        }
+
+        if (_coefficients[6] != 0)
+        {
+            // Only where the onset is fitted: D₀ = exp(θ_onset), so the prior's gradient in ln D₀ is the prior itself.
+            var onsetPrior = OnsetPriorWeight * _coefficients[5] / PriorDoseEA2;
+            loss += onsetPrior;
+            gradient[_hazard.OnsetIndex] += onsetPrior;
         }
 
         if (_orderPriorWeight[window] > 0)

@@ -65,6 +65,7 @@
     if (!w.kinetics) return "";
     let law = w.kinetics === "stretched" && w.beta != null ? `stretched β = ${w.beta.toFixed(2)}`
       : w.kinetic_order != null ? `order p = ${w.kinetic_order.toFixed(2)}` : w.kinetics;
+    if (w.onset_e_a2 != null) law += ` after ${fmt(w.onset_e_a2)} e/Å²`; // the fitted incubation before the decay
     if (given) law += given.uncertainty > 0 ? ` (given ${given.order}±${given.uncertainty})` : ` (given ${given.order})`;
     if (changedAt != null) law += ` · law changed at ${fmt(changedAt)} e/Å²`;
     return `kinetics: ${law}`;

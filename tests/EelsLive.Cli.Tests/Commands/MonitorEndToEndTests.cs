@@ -21,7 +21,7 @@ public class MonitorEndToEndTests
     [
         "lo_ev", "hi_ev", "integral", "signal", "integrity", "integrity_lo", "integrity_hi",
         "d50_e_a2", "d50_lo_e_a2", "d50_hi_e_a2", "cross_dose_e_a2", "kinetics", "kinetic_order", "beta",
-        "signal_change_z", "cross_dose_lo_e_a2", "cross_dose_hi_e_a2",
+        "signal_change_z", "cross_dose_lo_e_a2", "cross_dose_hi_e_a2", "onset_e_a2",
     ];
 
     [Fact]

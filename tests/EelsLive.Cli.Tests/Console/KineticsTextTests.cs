@@ -12,9 +12,11 @@ public class KineticsTextTests
     {
         Assert.Equal("order p = 1.62", KineticsText.Law(KineticsLaw.OrderP(1.6204)));
         Assert.Equal("stretched β = 0.61", KineticsText.Law(KineticsLaw.Stretched(0.6149)));
+        Assert.Equal("stretched β = 0.98 after 312 e/Å²", KineticsText.Law(KineticsLaw.Stretched(0.98) with { OnsetEA2 = 312.4 }));
         Assert.Equal("–", KineticsText.Law(null));
         Assert.Equal("p 1.00", KineticsText.Short(KineticsLaw.OrderP(1)));
         Assert.Equal("β 0.70", KineticsText.Short(KineticsLaw.Stretched(0.7)));
+        Assert.Equal("β 0.98 D₀ 312", KineticsText.Short(KineticsLaw.Stretched(0.98) with { OnsetEA2 = 312.4 }));
         Assert.Equal("–", KineticsText.Short(null));
     }
 

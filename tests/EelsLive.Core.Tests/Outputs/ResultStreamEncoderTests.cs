@@ -19,7 +19,7 @@ public class ResultStreamEncoderTests
         [
             new WindowReport("pi_pi", 1, 3, 1.5e7, 0.98, null, null, null, null, null, null, null),
             new WindowReport("c_c", 4, 7, 2.5e6, double.NaN, 0.61, 0.55, 0.66, 2100.5, 1800, 2500, 1900.25) { Kinetics = KineticsLaw.OrderP(1.75), SignalChangeZ = -8.25, CrossDoseLoEA2 = 1650.5, CrossDoseHiEA2 = 2250 },
-            new WindowReport("c_o", 10, 15, -3.25, 0.4, 0.45, 0.4, 0.5, double.PositiveInfinity, 900, null, 1100) { Kinetics = KineticsLaw.Stretched(0.625), CrossDoseLoEA2 = 800 },
+            new WindowReport("c_o", 10, 15, -3.25, 0.4, 0.45, 0.4, 0.5, double.PositiveInfinity, 900, null, 1100) { Kinetics = KineticsLaw.Stretched(0.625) with { OnsetEA2 = 312.5 }, CrossDoseLoEA2 = 800 },
         ],
         alarm, alarm == "ok" ? [] : ["c_c", "c_o"], 0.8125, 17.75);
 
@@ -120,6 +120,8 @@ public class ResultStreamEncoderTests
         Assert.Null(((Dictionary<object, object?>)windows["c_o"]!)["cross_dose_hi_e_a2"]); // unbounded
         var co = (Dictionary<object, object?>)windows["c_o"]!;
         Assert.Equal(("stretched", null, 0.625), ((string?)co["kinetics"], co["kinetic_order"], (double?)co["beta"]));
+        Assert.Equal(312.5, co["onset_e_a2"]);
+        Assert.Null(cc["onset_e_a2"]); // order-p kinetics has no onset
         Assert.Null(((Dictionary<object, object?>)windows["pi_pi"]!)["kinetics"]); // no model estimate yet
         Assert.IsType<double>(map["t"]); // float64, never float32: a Unix time needs it
     }

@@ -11,7 +11,7 @@ public class MonotoneHazardBatchProperties
     private static Case RandomCase(int seed)
     {
         var random = new Random(seed);
-        var hazard = new MonotoneHazard(1 + random.Next(5), 10 + 500 * random.NextDouble(), dispersive: random.Next(2) == 0);
+        var hazard = new MonotoneHazard(1 + random.Next(5), 10 + 500 * random.NextDouble(), dispersive: random.Next(2) == 0, onset: random.Next(2) == 0);
         var theta = new double[hazard.ParameterCount];
         for (var i = 0; i < theta.Length; i++)
         {

@@ -17,6 +17,7 @@ public class MonotoneHazardGradientTests
         }
 
         theta[hazard.DispersionIndex] = Math.Log(0.4 + 1.6 * random.NextDouble());
+        theta[hazard.OnsetIndex] = hazard.HasOnset ? Math.Log(50 + 1500 * random.NextDouble()) : hazard.LowerBounds[hazard.OnsetIndex];
         return theta;
     }
 
@@ -27,17 +28,20 @@ public class MonotoneHazardGradientTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Hazard_gradient_matches_central_differences(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(7, true)]
+    [InlineData(8, true)]
+    [InlineData(9, true)]
+    public void Hazard_gradient_matches_central_differences(int seed, bool onset)
     {
-        var hazard = new MonotoneHazard(3, 100);
+        var hazard = new MonotoneHazard(3, 100, onset: onset);
         var random = new Random(seed);
         var theta = RandomTheta(hazard, random);
         var c = new double[hazard.CoefficientCount];
         var gradient = new double[hazard.ParameterCount];
-        foreach (var dose in new[] { 0.5, 30.0, 700.0, 5000.0 })
+        foreach (var dose in new[] { 0.5, 30.0, 400.0, 700.0, 1200.0, 5000.0 })
         {
             var u = hazard.U(dose);
             hazard.Prepare(theta, c);
@@ -59,17 +63,20 @@ public class MonotoneHazardGradientTests
     }
 
     [Theory]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    public void Residual_gradient_matches_central_differences(int seed)
+    [InlineData(4, false)]
+    [InlineData(5, false)]
+    [InlineData(6, false)]
+    [InlineData(10, true)]
+    [InlineData(11, true)]
+    [InlineData(12, true)]
+    public void Residual_gradient_matches_central_differences(int seed, bool onset)
     {
-        var hazard = new MonotoneHazard(3, 100);
+        var hazard = new MonotoneHazard(3, 100, onset: onset);
         var theta = RandomTheta(hazard, new Random(seed));
         var c = new double[hazard.CoefficientCount];
         var gradient = new double[hazard.ParameterCount];
         var scratch = new double[hazard.ParameterCount];
-        foreach (var dose in new[] { 2.0, 400.0, 20000.0 })
+        foreach (var dose in new[] { 2.0, 400.0, 900.0, 20000.0 })
         {
             var u = hazard.U(dose);
             hazard.Prepare(theta, c);
@@ -112,7 +119,10 @@ public class MonotoneHazardGradientTests
         var hazard = new MonotoneHazard(0, 100);
         const double k = 1.0 / 800;
         const double p = 1.7;
-        double[] theta = [Math.Log(k), Softplus.Inverse(p - 1), 0];
+        var theta = new double[hazard.ParameterCount];
+        theta[0] = Math.Log(k);
+        theta[1] = Softplus.Inverse(p - 1);
+        theta[hazard.OnsetIndex] = hazard.LowerBounds[hazard.OnsetIndex];
         var c = new double[hazard.CoefficientCount];
         hazard.Prepare(theta, c);
         foreach (var dose in new[] { 10.0, 500.0, 4000.0 })
@@ -151,7 +161,10 @@ public class MonotoneHazardGradientTests
         var hazard = new MonotoneHazard(0, 100);
         const double dc = 1200;
         const double beta = 0.6;
-        double[] theta = [-Math.Log(dc), -30, Math.Log(beta)];
+        var theta = new double[hazard.ParameterCount];
+        theta[0] = -Math.Log(dc);
+        theta[1] = -30;
+        theta[hazard.DispersionIndex] = Math.Log(beta);
         var c = new double[hazard.CoefficientCount];
         hazard.Prepare(theta, c);
         foreach (var dose in new[] { 10.0, 500.0, 4000.0 })
@@ -223,9 +236,70 @@ public class MonotoneHazardGradientTests
     public void Kinetic_order_is_bounded_by_the_maximum_order()
     {
         var hazard = new MonotoneHazard(0, 100);
-        double[] theta = [0, 100, 0];
+        var theta = new double[hazard.ParameterCount];
+        theta[1] = 100;
         hazard.Project(theta);
         Assert.Equal(MonotoneHazard.MaxOrder, MonotoneHazard.Order(theta), 9);
+    }
+
+    [Theory]
+    [InlineData(300.0, 0.8)]
+    [InlineData(1000.0, 1.0)]
+    public void A_fitted_onset_holds_back_the_hazard_before_the_onset_and_then_decays_as_a_stretched_exponential(double onset, double beta)
+    {
+        var hazard = new MonotoneHazard(2, 100, onset: true);
+        var p = hazard.ParameterCount;
+        var lower = new double[p];
+        var upper = new double[p];
+        hazard.BranchBounds(KineticsBranch.Dispersive, lower, upper);
+        var theta = RandomTheta(hazard, new Random(3));
+        const double dc = 900;
+        theta[0] = -Math.Log(dc);
+        theta[hazard.DispersionIndex] = Math.Log(beta);
+        theta[hazard.OnsetIndex] = Math.Log(onset);
+        Clamp(theta, lower, upper);
+        var c = new double[hazard.CoefficientCount];
+        hazard.Prepare(theta, c, dispersionFree: true);
+
+        Assert.Equal(onset, hazard.Onset(theta), 9);
+        // At half the onset dose the smoothed onset has let through less than 5 % of the hazard the law has without one.
+        var half = onset / 2;
+        Assert.True(hazard.Value(c, half, hazard.U(half)) < 0.05 * Math.Pow(half / dc, beta), "hazard at half the onset dose");
+        foreach (var dose in new[] { 2.5 * onset, 2.5 * onset + 2000 })
+        {
+            // Past the onset's smoothing width the kinetics term sees D − D₀ (to within D₀·e^−6 of the smoothing).
+            var expected = Math.Pow((dose - onset) / dc, beta);
+            Assert.True(Math.Abs(hazard.Value(c, dose, hazard.U(dose)) - expected) <= 1e-3 * expected, $"Λ({dose}) is not ((D − D₀)/Dc)^β");
+        }
+    }
+
+    [Fact]
+    public void On_the_order_p_branch_the_onset_is_pinned_and_the_kinetics_term_sees_the_dose_itself()
+    {
+        var hazard = new MonotoneHazard(2, 100, onset: true);
+        var p = hazard.ParameterCount;
+        var lower = new double[p];
+        var upper = new double[p];
+        hazard.BranchBounds(KineticsBranch.OrderP, lower, upper);
+        Assert.Equal(lower[hazard.OnsetIndex], upper[hazard.OnsetIndex]);
+        hazard.BranchBounds(KineticsBranch.Dispersive, lower, upper);
+        Assert.True(upper[hazard.OnsetIndex] > lower[hazard.OnsetIndex], "the onset is free on the stretched branch");
+
+        var theta = RandomTheta(hazard, new Random(4));
+        var withOnset = new double[hazard.CoefficientCount];
+        var without = new double[hazard.CoefficientCount];
+        hazard.Prepare(theta, withOnset, dispersionFree: true);
+        hazard.Prepare(theta, without, dispersionFree: false);
+        var gradient = new double[p];
+        foreach (var dose in new[] { 10.0, 700.0, 5000.0 })
+        {
+            var u = hazard.U(dose);
+            Assert.NotEqual(hazard.Value(withOnset, dose, u), hazard.Value(without, dose, u));
+            hazard.ValueAndGradient(without, dose, u, gradient);
+            Assert.Equal(0, gradient[hazard.OnsetIndex]);
+            hazard.Residual(without, dose, u, gradient);
+            Assert.Equal(0, gradient[hazard.OnsetIndex]);
+        }
     }
 
     private static void Clamp(double[] theta, double[] lower, double[] upper)

@@ -8,7 +8,7 @@ public class MonotoneHazardProperties
     private static (MonotoneHazard Hazard, double[] Coefficients) RandomHazard(int seed)
     {
         var random = new Random(seed);
-        var hazard = new MonotoneHazard(1 + random.Next(5), 10 + 500 * random.NextDouble());
+        var hazard = new MonotoneHazard(1 + random.Next(5), 10 + 500 * random.NextDouble(), onset: random.Next(2) == 0);
         var theta = new double[hazard.ParameterCount];
         for (var i = 0; i < theta.Length; i++)
         {

@@ -12,10 +12,12 @@ public class PhysicsObjectiveGradientTests
     [InlineData(14, true, false, 1.3)]
     [InlineData(15, true, true, 0.4)]
     [InlineData(16, true, false, 1.3, 0.7)]
-    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches, double? orderAnchor, double? knownOrderExcess = null)
+    [InlineData(17, true, true, null, null, true)]
+    [InlineData(18, false, true, 1.3, null, true)]
+    public void Objective_gradient_matches_central_differences(int seed, bool nonNegative, bool mixedBranches, double? orderAnchor, double? knownOrderExcess = null, bool onset = false)
     {
         var random = new Random(seed);
-        var hazard = new MonotoneHazard(2, 100);
+        var hazard = new MonotoneHazard(2, 100, onset: onset);
         const int windows = 2;
         var data = Data(hazard, windows, random);
         var collocation = new Collocation(6);
@@ -36,7 +38,7 @@ public class PhysicsObjectiveGradientTests
         var theta = new double[objective.ParameterCount];
         hazard.Initialize(theta.AsSpan(0, hazard.ParameterCount), 900, () => random.NextDouble() - 0.5, 1);
         hazard.Initialize(theta.AsSpan(hazard.ParameterCount), 300, () => random.NextDouble() - 0.5, 1);
-        var frozen = -1;
+        var frozen = new HashSet<int>();
         if (mixedBranches)
         {
             // Window 0 on the order-p branch (β frozen at 1), window 1 on the dispersive branch (p = 1, network off).
@@ -48,8 +50,15 @@ public class PhysicsObjectiveGradientTests
             hazard.BranchBounds(KineticsBranch.Dispersive, lower, upper);
             Clamp(theta.AsSpan(p, p), lower, upper);
             theta[p + hazard.DispersionIndex] = Math.Log(0.7);
+            theta[p + hazard.OnsetIndex] = onset ? Math.Log(250) : theta[p + hazard.OnsetIndex];
             objective.SetDispersionFree(0, false);
-            frozen = hazard.DispersionIndex;
+            frozen.Add(hazard.DispersionIndex);
+            frozen.Add(hazard.OnsetIndex);
+        }
+        else
+        {
+            frozen.Add(hazard.OnsetIndex); // no window's onset is fitted on the order-p branch or without an onset
+            frozen.Add(hazard.ParameterCount + hazard.OnsetIndex);
         }
 
         var gradient = new double[theta.Length];
@@ -59,7 +68,7 @@ public class PhysicsObjectiveGradientTests
         Assert.True(theta[hazard.ParameterCount] > theta[0], "test set-up: ordering prior must be violated");
         for (var i = 0; i < theta.Length; i++)
         {
-            if (i == frozen)
+            if (frozen.Contains(i))
             {
                 Assert.Equal(0, gradient[i]);
                 continue;

@@ -30,9 +30,9 @@ internal static class EngineEvents
     /// The engine's notice that <paramref name="window"/> changed to a stretched exponential (β = 0.61) with
     /// <paramref name="frame"/>, and the frame's report carrying that law: real events of the public types.
     /// </summary>
-    public static KineticsChanged LawChanged(FrameReported frame, string window)
+    public static KineticsChanged LawChanged(FrameReported frame, string window, double? onsetEA2 = null)
     {
-        var stretched = KineticsLaw.Stretched(0.61);
+        var stretched = KineticsLaw.Stretched(0.61) with { OnsetEA2 = onsetEA2 };
         var report = frame.Report with
         {
             Windows = [.. frame.Report.Windows.Select(w => w.Name == window ? w with { Kinetics = stretched } : w)],
