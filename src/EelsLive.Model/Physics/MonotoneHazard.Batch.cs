@@ -56,10 +56,7 @@ public sealed partial class MonotoneHazard
         Span<double> offsets = stackalloc double[HiddenUnits];
         NetworkOffsets(c, offsets);
         var b = 0;
-
-        // A window with a fitted onset has its residual evaluated dose by dose (a handful of collocation doses).
-        var vectorEnd = kineticsResidual && c[6] != 0 ? 0 : n;
-        for (; b + Vector256<double>.Count <= vectorEnd; b += Vector256<double>.Count)
+        for (; b + Vector256<double>.Count <= n; b += Vector256<double>.Count)
         {
             if (kineticsResidual)
             {
@@ -162,7 +159,10 @@ public sealed partial class MonotoneHazard
         var betaV = Vector256.Create(beta);
         var dose = Vector256.Create(doses.Slice(b, 4));
         var u = Vector256.Create(uAll.Slice(b, 4));
-        var kd = Vector256.Create(c[0]) * dose;
+        var onsetFree = c[6] != 0;
+        var onsetRate = one;
+        var effective = onsetFree ? KineticsDoseFour(c, dose, out onsetRate) : dose;
+        var kd = Vector256.Create(c[0]) * effective;
         var tiny = Vector256.Create(1e-300);
         var logKd = beta == 1 && c[4] == 0 ? zero : Vector256.Log(Vector256.Max(kd, tiny));
         var z = beta == 1 ? kd : Vector256.ConditionalSelect(Vector256.GreaterThan(kd, zero), Vector256.Exp(betaV * logKd), zero);
@@ -187,19 +187,31 @@ public sealed partial class MonotoneHazard
         }
 
         var zSafe = Vector256.Max(z, tiny);
-        var inverseSlope = dose / (betaV * zSafe);
+        var reach = onsetFree ? effective / onsetRate : dose;
+        var inverseSlope = reach / (betaV * zSafe);
         var scale = inverseSlope * (one + x);
         var ratio = nPrime * scale;
         var g = one / (one + ratio);
         (Vector256.Log(one + ratio) + (q * lambdaNet)).CopyTo(residualOut.Slice(b, 4));
         var gn = g * nPrime;
-        Store(-gn * dose / zSafe, columns, b);
-        Store(((gn * dose / betaV) + lambdaNet) * Vector256.Create(c[2]), columns, stride + b);
+        Store(-gn * reach / zSafe, columns, b);
+        Store(((gn * reach / betaV) + lambdaNet) * Vector256.Create(c[2]), columns, stride + b);
         var dispersion = c[4] == 0
             ? zero
-            : -gn * ((inverseSlope * (one + (betaV * logKd))) + (q * dose / betaV));
+            : -gn * ((inverseSlope * (one + (betaV * logKd))) + (q * reach / betaV));
         Store(dispersion, columns, (DispersionIndex * stride) + b);
-        Store(zero, columns, (OnsetIndex * stride) + b);
+        var onset = zero;
+        if (onsetFree)
+        {
+            var relative = one - (onsetRate * dose / effective);
+            var rateShift = (one - onsetRate) * Vector256.Create(OnsetSharpness / c[5]) * dose;
+            onset = Vector256.ConditionalSelect(
+                Vector256.GreaterThan(effective, zero),
+                gn * ((scale * (relative + rateShift)) - (reach * relative / zSafe)),
+                zero);
+        }
+
+        Store(onset, columns, (OnsetIndex * stride) + b);
         var gScale = g * scale;
         for (var j = 0; j < HiddenUnits; j++)
         {

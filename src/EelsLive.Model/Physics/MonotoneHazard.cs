@@ -46,10 +46,12 @@ public sealed partial class MonotoneHazard
     public const double MaxOnsetEA2 = 1e5;
 
     /// <summary>
-    /// D₀ over the width s of the smoothed onset. With 6 the kinetics rate rises from 0.25 % of k at D = 0 to half of k at D₀
-    /// and 95 % at 1.5·D₀: a sharp onset that stays smooth.
+    /// D₀ over the width s of the smoothed onset: the kinetics rate is 0.03 % of k at D = 0, half of k at D₀ and 95 % at
+    /// 1.375·D₀. Chosen on two-stage validation sessions (docs/validation.md, "Incubation"): a smoother corner (6) makes fits
+    /// of a sharp incubation take a faster decay, and windows were declared crossed early at high counts; a sharper one
+    /// (10–20) follows the data without that bias but leaves the S∞–rate ambiguity of an early decay to warn late more often.
     /// </summary>
-    public const double OnsetSharpness = 6;
+    public const double OnsetSharpness = 8;
 
     private static readonly double OnsetOffset = Softplus.Value(-OnsetSharpness);
 
@@ -222,7 +224,9 @@ public sealed partial class MonotoneHazard
     /// <summary>
     /// Precomputes the transformed parameters; <paramref name="dispersionFree"/> = false treats ln β and ln D₀ as frozen for this
     /// window (zero gradient, no extra logarithm, and the kinetics term sees the dose itself), as for a window on the order-p
-    /// branch of <see cref="KineticsBranch"/>.
+    /// branch of <see cref="KineticsBranch"/>. An onset at its floor is off as well: the optimiser cannot move it from there
+    /// (its gradient is zero), only a search that places it (<see cref="KineticsBranchSelector"/>), so that a stretched
+    /// window does not drift to an onset of a few e/Å² that its first frames' noise favours.
     /// </summary>
     public void Prepare(ReadOnlySpan<double> theta, Span<double> c, bool dispersionFree)
     {
@@ -232,7 +236,7 @@ public sealed partial class MonotoneHazard
         c[3] = Math.Exp(theta[DispersionIndex]);
         c[4] = IsDispersive && dispersionFree ? 1 : 0;
         c[5] = Math.Exp(theta[OnsetIndex]);
-        c[6] = HasOnset && dispersionFree ? 1 : 0;
+        c[6] = HasOnset && dispersionFree && theta[OnsetIndex] > LowerBounds[OnsetIndex] ? 1 : 0;
         for (var j = 0; j < HiddenUnits; j++)
         {
             var o = Head + UnitStride * j;
@@ -249,23 +253,20 @@ public sealed partial class MonotoneHazard
 
     /// <summary>
     /// The dose the kinetics term sees: the smoothed dose past the onset D₀ where the onset is fitted, else the dose itself.
-    /// <paramref name="rate"/> is its derivative in D (the fraction of k in force), <paramref name="onsetDerivative"/> its
-    /// derivative in ln D₀.
+    /// <paramref name="rate"/> is its derivative in D (the fraction of k in force). Its derivative in ln D₀ is
+    /// D_eff − rate·D, which the callers use as the relative change 1 − rate·D/D_eff.
     /// </summary>
-    private static double KineticsDose(ReadOnlySpan<double> c, double dose, out double rate, out double onsetDerivative)
+    private static double KineticsDose(ReadOnlySpan<double> c, double dose, out double rate)
     {
         if (c[6] == 0)
         {
             rate = 1;
-            onsetDerivative = 0;
             return dose;
         }
 
         var onset = c[5];
         var width = onset / OnsetSharpness;
-        var effective = width * (Softplus.ValueAndSigmoid((dose - onset) / width, out rate) - OnsetOffset);
-        onsetDerivative = effective - rate * dose;
-        return effective;
+        return width * (Softplus.ValueAndSigmoid((dose - onset) / width, out rate) - OnsetOffset);
     }
 
     /// <summary>(kD)^β, zero at D = 0; exact and without exp/log at β = 1 (every window when dispersion is off).</summary>
@@ -275,7 +276,7 @@ public sealed partial class MonotoneHazard
     public double Value(ReadOnlySpan<double> c, double dose, double u)
     {
         var q = c[1];
-        var z = Dispersed(c[0] * KineticsDose(c, dose, out _, out _), c[3]);
+        var z = Dispersed(c[0] * KineticsDose(c, dose, out _), c[3]);
         var x = q * z;
         var lambda = x > 1e-4 ? Math.Log(1 + x) / q : z * (1 - x * (0.5 - x / 3));
         for (var j = 0; j < HiddenUnits; j++)
@@ -294,7 +295,7 @@ public sealed partial class MonotoneHazard
         var k = c[0];
         var q = c[1];
         var beta = c[3];
-        var effective = KineticsDose(c, dose, out var onsetRate, out _);
+        var effective = KineticsDose(c, dose, out var onsetRate);
         var kd = k * effective;
         var z = Dispersed(kd, beta);
         var x = q * z;
@@ -340,7 +341,7 @@ public sealed partial class MonotoneHazard
         var k = c[0];
         var q = c[1];
         var beta = c[3];
-        var effective = KineticsDose(c, dose, out var onsetRate, out var onsetDerivative);
+        var effective = KineticsDose(c, dose, out var onsetRate);
         var kd = k * effective;
         var z = Dispersed(kd, beta);
         var x = q * z;
@@ -370,14 +371,14 @@ public sealed partial class MonotoneHazard
         gradient[0] = -g * nPrime * reach / zSafe;
         gradient[1] = (g * nPrime * reach / beta + lambdaNet) * c[2];
         gradient[DispersionIndex] = c[4] == 0 ? 0 : -g * nPrime * (inverseSlope * (1 + beta * Math.Log(Math.Max(kd, 1e-300))) + q * reach / beta);
-        if (c[6] == 0)
+        if (c[6] == 0 || !(effective > 0))
         {
             gradient[OnsetIndex] = 0;
         }
         else
         {
-            var relative = onsetDerivative / effective;
-            var rateShift = (1 - onsetRate) * OnsetSharpness * dose / c[5];
+            var relative = 1 - onsetRate * dose / effective;
+            var rateShift = (1 - onsetRate) * (OnsetSharpness / c[5]) * dose;
             gradient[OnsetIndex] = g * nPrime * (scale * (relative + rateShift) - reach * relative / zSafe);
         }
 
