@@ -302,6 +302,35 @@ public class MonotoneHazardGradientTests
         }
     }
 
+    [Fact]
+    public void An_onset_at_its_floor_is_off_so_that_only_a_search_can_place_one()
+    {
+        var hazard = new MonotoneHazard(2, 100, onset: true);
+        var theta = RandomTheta(hazard, new Random(6));
+        theta[hazard.OnsetIndex] = hazard.LowerBounds[hazard.OnsetIndex];
+        var atFloor = new double[hazard.CoefficientCount];
+        var noOnset = new double[hazard.CoefficientCount];
+        hazard.Prepare(theta, atFloor, dispersionFree: true);
+        var plain = new MonotoneHazard(2, 100, onset: false);
+        plain.Prepare(theta, noOnset, dispersionFree: true);
+        var gradient = new double[hazard.ParameterCount];
+        var reference = new double[hazard.ParameterCount];
+        foreach (var dose in new[] { 2.0, 50.0, 3000.0 })
+        {
+            var u = hazard.U(dose);
+            Assert.Equal(plain.ValueAndGradient(noOnset, dose, u, reference), hazard.ValueAndGradient(atFloor, dose, u, gradient));
+            Assert.Equal(reference, gradient); // the onset's gradient is zero, so the optimiser cannot move it from the floor
+            Assert.Equal(0, gradient[hazard.OnsetIndex]);
+
+            theta[hazard.OnsetIndex] = hazard.LowerBounds[hazard.OnsetIndex] + 1e-3; // just above the floor it is on
+            var above = new double[hazard.CoefficientCount];
+            hazard.Prepare(theta, above, dispersionFree: true);
+            hazard.ValueAndGradient(above, dose, u, gradient);
+            Assert.NotEqual(0, gradient[hazard.OnsetIndex]);
+            theta[hazard.OnsetIndex] = hazard.LowerBounds[hazard.OnsetIndex];
+        }
+    }
+
     private static void Clamp(double[] theta, double[] lower, double[] upper)
     {
         for (var i = 0; i < theta.Length; i++)
