@@ -200,9 +200,10 @@ public sealed class KineticsBranchSelector
 
     /// <summary>
     /// Tries onset doses for a window's shadow on the stretched branch, the other parameters held, and keeps the best if it
-    /// lowers the shadow's loss by <see cref="OnsetSearchGain"/>. Adam alone cannot find an incubation: at the onset's floor the
-    /// loss is flat in ln D₀ (an onset of 1 e/Å² shifts nothing), so the onset prior holds it there, although an onset of a few
-    /// hundred e/Å² lowers χ²/2 by tens (measured on two-stage data).
+    /// lowers the shadow's loss by <see cref="OnsetSearchGain"/>. This is the only way an onset leaves its floor: there it is
+    /// off, with a zero gradient (<see cref="MonotoneHazard.Prepare(ReadOnlySpan{double}, Span{double}, bool)"/>), and even
+    /// just above it the loss is flat in ln D₀ (an onset of 1 e/Å² shifts nothing), although an onset of a few hundred e/Å²
+    /// lowers χ²/2 by tens on two-stage data. From a placed onset Adam refines it.
     /// </summary>
     private void SearchOnset(int window, BinnedSeries data, Collocation collocation)
     {
