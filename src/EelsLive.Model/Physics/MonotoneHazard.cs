@@ -36,7 +36,7 @@ public sealed partial class MonotoneHazard
     /// </summary>
     public const double MaxDispersion = 1;
 
-    /// <summary>Smallest onset dose D₀ in e/Å² (the lower bound of ln D₀): with D₀ this small the onset shifts the dose by at most 1 e/Å².</summary>
+    /// <summary>Smallest onset dose D₀ in e/Å², the lower bound of ln D₀: there the onset is off and the kinetics term sees the dose itself.</summary>
     public const double MinOnsetEA2 = 1;
 
     /// <summary>Onset doses below this (e/Å²) shift the curve by less than a typical frame's dose: no incubation worth naming or charging.</summary>
@@ -61,8 +61,8 @@ public sealed partial class MonotoneHazard
     /// <summary>Creates the hazard for <paramref name="hiddenUnits"/> network units and log-dose reference <paramref name="referenceDoseEA2"/>.</summary>
     /// <remarks>
     /// With <paramref name="onset"/> (only together with <paramref name="dispersive"/>) the onset dose D₀ is fitted wherever
-    /// ln β is (<see cref="Prepare(ReadOnlySpan{double}, Span{double}, bool)"/>); otherwise ln D₀ is pinned at its lower bound
-    /// and the kinetics term sees the dose itself.
+    /// ln β is, once something has placed it above its floor (<see cref="Prepare(ReadOnlySpan{double}, Span{double}, bool)"/>);
+    /// otherwise ln D₀ is pinned at its lower bound and the kinetics term sees the dose itself.
     /// </remarks>
     public MonotoneHazard(int hiddenUnits, double referenceDoseEA2, bool dispersive = true, bool onset = false)
     {
@@ -138,7 +138,7 @@ public sealed partial class MonotoneHazard
     /// <summary>Dispersion exponent β = exp(θ_last) of a window's parameters (length <see cref="ParameterCount"/>).</summary>
     public double Dispersion(ReadOnlySpan<double> theta) => Math.Exp(theta[DispersionIndex]);
 
-    /// <summary>Onset dose D₀ = exp(θ_last) in e/Å² of a window's parameters (<see cref="MinOnsetEA2"/> when it is not fitted).</summary>
+    /// <summary>Onset dose D₀ = exp(θ_last) in e/Å² of a window's parameters (<see cref="MinOnsetEA2"/>, its floor, when it is off).</summary>
     public double Onset(ReadOnlySpan<double> theta) => Math.Exp(theta[OnsetIndex]);
 
     /// <summary>Deterministic (jitter = 0) or jittered initial parameters around characteristic dose <paramref name="initialDoseScaleEA2"/>.</summary>
