@@ -51,6 +51,8 @@ internal static class ValidationRunner
         double significance = options.ModelOptions.ChangeSignificanceZ;
         int framesWithAlarm = 0;
         var fits = new List<double>();
+        var midDoses = new List<double>();
+        var signals = Enumerable.Range(0, n).Select(_ => new List<double>()).ToArray();
         FrameReport? last = null;
         int checkEvery = Math.Max(1, scenario.Frames / IntegrityCheckpoints);
         using var frameLog = framesDirectory is null ? null : OpenFrameLog(framesDirectory, scenario, series, threshold);
@@ -70,6 +72,12 @@ internal static class ValidationRunner
             {
                 var report = reported.Report;
                 last = report;
+                if (report.Windows.All(x => x.Signal is not null))
+                {
+                    midDoses.Add(reported.Measurement.Dose.MidDoseEA2);
+                    for (int w = 0; w < n; w++) signals[w].Add(report.Windows[w].Signal!.Value);
+                }
+
                 frameLog?.Write(report);
                 foreach (var forecast in reported.Alarm?.Windows ?? [])
                 {
@@ -165,6 +173,7 @@ internal static class ValidationRunner
                 CrossIntervalCovered = crossCovered[w],
                 NotBeforeChecks = notBeforeChecks[w],
                 NotBeforeHonest = notBeforeHonest[w],
+                ReferenceD50 = double.IsFinite(d50) && d50 <= last.DoseEA2 ? TrueFamilyFit.D50(kinetics, midDoses, signals[w]) : null,
             };
         }
 

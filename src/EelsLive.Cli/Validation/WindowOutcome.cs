@@ -41,6 +41,12 @@ internal sealed record WindowOutcome(
     /// <summary>Of those, how many were at or below the true crossing dose.</summary>
     public int NotBeforeHonest { get; init; }
 
+    /// <summary>
+    /// D50 of a least-squares fit of the true kinetics family to the same frames (<see cref="TrueFamilyFit"/>): what the data
+    /// say when the form of the decay is known. Null when not computed or the window has no D50.
+    /// </summary>
+    public double? ReferenceD50 { get; init; }
+
     /// <summary>True when a warning raised before the true crossing was still in force at the crossing.</summary>
     public bool WarnedThroughCrossing => TrueCrossDose is { } cross && WarningAtCrossingSince is { } since && since < cross;
 
@@ -52,6 +58,10 @@ internal sealed record WindowOutcome(
         TrueD50 is { } truth && truth <= totalDose
             ? FinalD50 is { } estimate ? Math.Abs(estimate - truth) / truth : double.PositiveInfinity
             : null;
+
+    /// <summary>|reference D50 − true| / true of <see cref="ReferenceD50"/>, for the windows <see cref="D50RelativeError"/> judges; null when no reference was computed.</summary>
+    public double? ReferenceD50RelativeError(double totalDose) =>
+        TrueD50 is { } truth && truth <= totalDose && ReferenceD50 is { } reference ? Math.Abs(reference - truth) / truth : null;
 
     /// <summary>Dose between the true crossing and the first critical (positive: declared after it truly crossed).</summary>
     public double? CriticalLag => TrueCrossDose is { } cross && FirstCriticalDose is { } declared ? declared - cross : null;

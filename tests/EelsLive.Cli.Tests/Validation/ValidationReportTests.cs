@@ -68,4 +68,33 @@ public class ValidationReportTests
         Assert.False(check.Passed); // 16 of 20 = 80 %
         Assert.Equal("80.0 % of 20 checkpoints; where only a \"not before\" dose was given, it held at 5 of 6", check.Measured);
     }
+
+    [Fact]
+    public void Windows_outside_ten_percent_carry_the_true_family_fit_s_error_and_the_fit_is_summarised()
+    {
+        var report = new ValidationReport(
+            [
+                Scenario(1, Window("pi_pi", 1500, 1680) with { ReferenceD50 = 1770 }, Window("c_c", 1000, 1143) with { ReferenceD50 = 1044 }),
+                Scenario(2, Window("pi_pi", 1500, 1530) with { ReferenceD50 = 1455 }, Window("c_c", 1000, 980) with { ReferenceD50 = 1010 }),
+            ],
+            200);
+
+        var check = Assert.Single(report.Checks(), c => c.Target.StartsWith("final D50 within 10%", StringComparison.Ordinal));
+
+        Assert.Equal(
+            "2 of 4 outside: orderp/seed 1/physics pi_pi 12.0 % (true-family fit 18.0 %); orderp/seed 1/physics c_c 14.3 % (true-family fit 4.4 %); "
+            + "a least-squares fit of the true family to the same frames: 1 of 4 outside, median 3.7 %",
+            check.Measured);
+        var table = report.ReferenceTable();
+        Assert.Contains("| orderp | physics | 4 | 7.0 % | 2 | 3.7 % | 1 | 1 |", table, StringComparison.Ordinal);
+        Assert.Contains(table, report.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_reference_fits_the_report_has_no_reference_table()
+    {
+        var report = new ValidationReport([Scenario(1, Window("c_c", 1000, 1050))], 200);
+        Assert.Equal("", report.ReferenceTable());
+        Assert.DoesNotContain("true-family", report.ToMarkdown(), StringComparison.Ordinal);
+    }
 }

@@ -34,6 +34,24 @@ public class ValidationSuiteTests
     }
 
     [Fact]
+    public void Each_window_that_halves_gets_a_reference_D50_from_a_fit_of_its_true_family_to_the_same_frames()
+    {
+        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Exponential, 2, ModelKind.Physics), Options);
+        foreach (var window in outcome.Windows)
+        {
+            var reference = window.ReferenceD50RelativeError(outcome.TotalDoseEA2);
+            if (window.D50RelativeError(outcome.TotalDoseEA2) is null)
+            {
+                Assert.Null(reference); // M–O never halves
+            }
+            else
+            {
+                Assert.True(reference < 0.08, $"{window.Name}: reference D50 {window.ReferenceD50} against a true {window.TrueD50}");
+            }
+        }
+    }
+
+    [Fact]
     public void On_mil101fe_no_window_is_declared_crossed_before_it_truly_crossed()
     {
         var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Mil101Fe, 1, ModelKind.Physics), Options);
