@@ -106,7 +106,7 @@ internal static class ValidateCommand
                     OutputPath.Folder("--frames-out", folder.FullName);
                 }
 
-                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts, RefitEvery = refitEvery }))).ToList();
+                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts, RefitEvery = refitEvery, FitReferences = true }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
                 var windowNames = options.Pipeline.Windows.Select(w => w.Name).ToArray();
                 long started = TimeProvider.System.GetTimestamp();

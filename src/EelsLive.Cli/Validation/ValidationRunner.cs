@@ -72,7 +72,7 @@ internal static class ValidationRunner
             {
                 var report = reported.Report;
                 last = report;
-                if (report.Windows.All(x => x.Signal is not null))
+                if (scenario.FitReferences && report.Windows.All(x => x.Signal is not null))
                 {
                     midDoses.Add(reported.Measurement.Dose.MidDoseEA2);
                     for (int w = 0; w < n; w++) signals[w].Add(report.Windows[w].Signal!.Value);
@@ -173,8 +173,17 @@ internal static class ValidationRunner
                 CrossIntervalCovered = crossCovered[w],
                 NotBeforeChecks = notBeforeChecks[w],
                 NotBeforeHonest = notBeforeHonest[w],
-                ReferenceD50 = double.IsFinite(d50) && d50 <= last.DoseEA2 ? TrueFamilyFit.D50(kinetics, midDoses, signals[w]) : null,
             };
+            if (scenario.FitReferences && double.IsFinite(d50) && d50 <= last.DoseEA2)
+            {
+                var best = ReferenceFit.BestFamily(midDoses, signals[w]);
+                outcomes[w] = outcomes[w] with
+                {
+                    TrueFamilyFitD50 = ReferenceFit.TrueFamilyD50(kinetics, midDoses, signals[w]),
+                    BestFamilyFitD50 = best?.D50,
+                    BestFamily = best?.Family,
+                };
+            }
         }
 
         fits.Sort();

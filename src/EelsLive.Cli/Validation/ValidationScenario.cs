@@ -15,6 +15,13 @@ internal sealed record ValidationScenario(SimulationPreset Preset, int Seed, Mod
     /// </summary>
     public int RefitEvery { get; init; } = 1;
 
+    /// <summary>
+    /// Also fit the true kinetics family, and every family, to each halving window's frames (<see cref="ReferenceFit"/>), so
+    /// that the model's final D50 can be set beside what the data alone say. Off unless asked for: it costs about as much as
+    /// the session's refits.
+    /// </summary>
+    public bool FitReferences { get; init; }
+
     /// <summary>A file name for this scenario's outputs, e.g. <c>orderp-seed1-physics</c>.</summary>
     public string FileStem => $"{Preset.Name}-seed{Seed}-{Model.ToString().ToLowerInvariant()}";
 

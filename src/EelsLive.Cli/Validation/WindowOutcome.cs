@@ -42,10 +42,19 @@ internal sealed record WindowOutcome(
     public int NotBeforeHonest { get; init; }
 
     /// <summary>
-    /// D50 of a least-squares fit of the true kinetics family to the same frames (<see cref="TrueFamilyFit"/>): what the data
-    /// say when the form of the decay is known. Null when not computed or the window has no D50.
+    /// D50 of a least-squares fit of the true kinetics family to the same frames (<see cref="ReferenceFit.TrueFamilyD50"/>): what
+    /// the data say when the form of the decay is known. Null when not computed or the window has no D50.
     /// </summary>
-    public double? ReferenceD50 { get; init; }
+    public double? TrueFamilyFitD50 { get; init; }
+
+    /// <summary>
+    /// D50 of the least-squares fit of the kinetics family the same frames favour (<see cref="ReferenceFit.BestFamily"/>): what
+    /// the data say to an analyst who does not know the form. Null when not computed.
+    /// </summary>
+    public double? BestFamilyFitD50 { get; init; }
+
+    /// <summary>The family of <see cref="BestFamilyFitD50"/>, e.g. <c>order_p</c>.</summary>
+    public string? BestFamily { get; init; }
 
     /// <summary>True when a warning raised before the true crossing was still in force at the crossing.</summary>
     public bool WarnedThroughCrossing => TrueCrossDose is { } cross && WarningAtCrossingSince is { } since && since < cross;
@@ -59,13 +68,18 @@ internal sealed record WindowOutcome(
             ? FinalD50 is { } estimate ? Math.Abs(estimate - truth) / truth : double.PositiveInfinity
             : null;
 
-    /// <summary>|reference D50 − true| / true of <see cref="ReferenceD50"/>, for the windows <see cref="D50RelativeError"/> judges; null when no reference was computed.</summary>
-    public double? ReferenceD50RelativeError(double totalDose) =>
-        TrueD50 is { } truth && truth <= totalDose && ReferenceD50 is { } reference ? Math.Abs(reference - truth) / truth : null;
+    /// <summary>|D50 − true| / true of <see cref="TrueFamilyFitD50"/>, for the windows <see cref="D50RelativeError"/> judges; null when not computed.</summary>
+    public double? TrueFamilyFitError(double totalDose) => ReferenceError(TrueFamilyFitD50, totalDose);
+
+    /// <summary>|D50 − true| / true of <see cref="BestFamilyFitD50"/>, for the windows <see cref="D50RelativeError"/> judges; null when not computed.</summary>
+    public double? BestFamilyFitError(double totalDose) => ReferenceError(BestFamilyFitD50, totalDose);
 
     /// <summary>Dose between the true crossing and the first critical (positive: declared after it truly crossed).</summary>
     public double? CriticalLag => TrueCrossDose is { } cross && FirstCriticalDose is { } declared ? declared - cross : null;
 
     /// <summary>Dose between the first warning and the true crossing (positive: the warning came first).</summary>
     public double? AlarmLead => TrueCrossDose is { } cross && FirstWarningDose is { } warned ? cross - warned : null;
+
+    private double? ReferenceError(double? reference, double totalDose) =>
+        TrueD50 is { } truth && truth <= totalDose && reference is { } d50 ? Math.Abs(d50 - truth) / truth : null;
 }

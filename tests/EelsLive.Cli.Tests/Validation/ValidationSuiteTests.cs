@@ -34,21 +34,26 @@ public class ValidationSuiteTests
     }
 
     [Fact]
-    public void Each_window_that_halves_gets_a_reference_D50_from_a_fit_of_its_true_family_to_the_same_frames()
+    public void Asked_for_reference_fits_each_window_that_halves_gets_them_from_the_same_frames()
     {
-        var outcome = ValidationRunner.Run(new ValidationScenario(SimulationPresets.Exponential, 2, ModelKind.Physics), Options);
+        var scenario = new ValidationScenario(SimulationPresets.Exponential, 2, ModelKind.Physics);
+        var outcome = ValidationRunner.Run(scenario with { FitReferences = true }, Options);
         foreach (var window in outcome.Windows)
         {
-            var reference = window.ReferenceD50RelativeError(outcome.TotalDoseEA2);
             if (window.D50RelativeError(outcome.TotalDoseEA2) is null)
             {
-                Assert.Null(reference); // M–O never halves
+                Assert.Null(window.TrueFamilyFitD50); // M–O never halves
+                Assert.Null(window.BestFamily);
             }
             else
             {
-                Assert.True(reference < 0.08, $"{window.Name}: reference D50 {window.ReferenceD50} against a true {window.TrueD50}");
+                Assert.True(window.TrueFamilyFitError(outcome.TotalDoseEA2) < 0.08, $"{window.Name}: true-family fit D50 {window.TrueFamilyFitD50} against a true {window.TrueD50}");
+                Assert.NotNull(window.BestFamily);
+                Assert.True(window.BestFamilyFitError(outcome.TotalDoseEA2) < 0.15, $"{window.Name}: {window.BestFamily} fit D50 {window.BestFamilyFitD50} against a true {window.TrueD50}");
             }
         }
+
+        Assert.All(ValidationRunner.Run(scenario, Options).Windows, w => Assert.Null(w.TrueFamilyFitD50)); // not asked for
     }
 
     [Fact]

@@ -47,11 +47,12 @@ public class WindowOutcomeTests
     }
 
     [Fact]
-    public void The_reference_D50_error_is_judged_on_the_same_windows_as_the_model_s()
+    public void The_reference_fits_errors_are_judged_on_the_same_windows_as_the_model_s()
     {
-        var outcome = Outcome(trueCross: 700, warning: 450, critical: 900) with { ReferenceD50 = 742 };
-        Assert.Equal(0.06, outcome.ReferenceD50RelativeError(totalDose: 5000)!.Value, 12);
-        Assert.Null(outcome.ReferenceD50RelativeError(totalDose: 600)); // the window had not halved within the session
-        Assert.Null(Outcome(trueCross: 700, warning: 450, critical: 900).ReferenceD50RelativeError(5000));
+        var outcome = Outcome(trueCross: 700, warning: 450, critical: 900) with { TrueFamilyFitD50 = 742, BestFamilyFitD50 = 560 };
+        Assert.Equal(0.06, outcome.TrueFamilyFitError(totalDose: 5000)!.Value, 12);
+        Assert.Equal(0.20, outcome.BestFamilyFitError(totalDose: 5000)!.Value, 12);
+        Assert.Null(outcome.TrueFamilyFitError(totalDose: 600)); // the window had not halved within the session
+        Assert.Null(Outcome(trueCross: 700, warning: 450, critical: 900).BestFamilyFitError(5000));
     }
 }

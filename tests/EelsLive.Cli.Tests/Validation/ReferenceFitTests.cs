@@ -3,8 +3,8 @@ using EelsLive.Simulation;
 
 namespace EelsLive.Cli.Tests.Validation;
 
-/// <summary>The reference fit of the true kinetics family recovers D50 from a session's signals, whatever the family and direction.</summary>
-public class TrueFamilyFitTests
+/// <summary>The reference fits recover D50 from a session's signals, whatever the family and direction, and tell the families apart where the data do.</summary>
+public class ReferenceFitTests
 {
     private static readonly double[] Doses = [.. Enumerable.Range(0, 1000).Select(i => (5.0 * i) + 2.5)];
 
@@ -44,7 +44,7 @@ public class TrueFamilyFitTests
         {
             var truth = Kinetics(family, shape, d50);
 
-            double? fitted = TrueFamilyFit.D50(truth, Doses, Signals(truth, start, end, noise: 0, seed: 1));
+            double? fitted = ReferenceFit.TrueFamilyD50(truth, Doses, Signals(truth, start, end, noise: 0, seed: 1));
 
             Assert.NotNull(fitted);
             Assert.True(Math.Abs(fitted.Value - d50) / d50 < 0.002, $"{family} {shape}: D50 {fitted:F1} for a true {d50}");
@@ -58,7 +58,7 @@ public class TrueFamilyFitTests
         var data = OrderPKinetics.FromD50(900, 2.2);
         var other = OrderPKinetics.FromD50(3000, 1.1);
 
-        double? fitted = TrueFamilyFit.D50(other, Doses, Signals(data, 0.0264, 0.0197, noise: 0, seed: 1));
+        double? fitted = ReferenceFit.TrueFamilyD50(other, Doses, Signals(data, 0.0264, 0.0197, noise: 0, seed: 1));
 
         Assert.True(Math.Abs(fitted!.Value - 900) / 900 < 0.002, $"D50 {fitted:F1}");
     }
@@ -68,7 +68,7 @@ public class TrueFamilyFitTests
     {
         var truth = OrderPKinetics.FromD50(850, 1.8);
         var errors = Enumerable.Range(1, 8)
-            .Select(seed => TrueFamilyFit.D50(truth, Doses, Signals(truth, 0.0264, 0.0197, noise: 0.0002, seed))!.Value)
+            .Select(seed => ReferenceFit.TrueFamilyD50(truth, Doses, Signals(truth, 0.0264, 0.0197, noise: 0.0002, seed))!.Value)
             .Select(d50 => Math.Abs(d50 - 850) / 850)
             .ToList();
 
@@ -76,17 +76,35 @@ public class TrueFamilyFitTests
         Assert.True(errors.Average() < 0.04, $"mean D50 error {errors.Average():P1}");
     }
 
+    [Theory]
+    [InlineData("exponential", 0)]
+    [InlineData("order_p", 2.5)]
+    [InlineData("stretched", 0.5)]
+    [InlineData("two_stage", 0.4)]
+    public void The_family_the_data_favour_is_the_true_one_where_the_forms_differ_clearly(string family, double shape)
+    {
+        var truth = Kinetics(family, shape, 700);
+        string expected = family == "stretched" ? "stretched_exponential" : family;
+
+        var best = ReferenceFit.BestFamily(Doses, Signals(truth, 0.0264, 0.0197, noise: 0.00002, seed: 3));
+
+        Assert.NotNull(best);
+        Assert.Equal(expected, best.Value.Family);
+        Assert.True(Math.Abs(best.Value.D50 - 700) / 700 < 0.01, $"D50 {best.Value.D50:F1}");
+    }
+
     [Fact]
     public void A_window_without_damage_or_with_too_few_frames_has_no_reference()
     {
-        Assert.Null(TrueFamilyFit.D50(NoDamageKinetics.Instance, Doses, [.. Doses.Select(_ => 0.08)]));
-        Assert.Null(TrueFamilyFit.D50(ExponentialKinetics.FromD50(700), [2.5, 7.5, 12.5], [0.02, 0.02, 0.02]));
+        Assert.Null(ReferenceFit.TrueFamilyD50(NoDamageKinetics.Instance, Doses, [.. Doses.Select(_ => 0.08)]));
+        Assert.Null(ReferenceFit.TrueFamilyD50(ExponentialKinetics.FromD50(700), [2.5, 7.5, 12.5], [0.02, 0.02, 0.02]));
+        Assert.Null(ReferenceFit.BestFamily([2.5, 7.5, 12.5], [0.02, 0.02, 0.02]));
     }
 
     [Fact]
     public void Doses_and_signals_of_different_lengths_are_refused()
     {
-        var ex = Assert.Throws<ArgumentException>(() => TrueFamilyFit.D50(ExponentialKinetics.FromD50(700), Doses, [0.02, 0.02]));
+        var ex = Assert.Throws<ArgumentException>(() => ReferenceFit.TrueFamilyD50(ExponentialKinetics.FromD50(700), Doses, [0.02, 0.02]));
         Assert.Contains("1000 doses but 2 signals", ex.Message, StringComparison.Ordinal);
     }
 }
