@@ -44,11 +44,15 @@ internal static class ValidateCommand
             Description = "Refit only every N-th frame, as the monitor coalesces refits when frames arrive N times faster than it refits; the frames in between carry the previous estimates (docs/validation.md, \"Coalesced refits\"). Above 16 (ModelOptions.MaxFramesPerRefit) it refits every 16th frame, as the monitor never lets more frames share a refit.",
             DefaultValueFactory = _ => 1,
         };
+        var noReferenceFits = new Option<bool>("--no-reference-fits")
+        {
+            Description = "Skip the least-squares fits of the true kinetics family, and of the family the data favour, to each window's frames, which the report sets beside the model's final D50 to tell the data's misses from the model's (docs/validation.md, \"What the data allow\"). They take about as long as the sessions' refits.",
+        };
         var command = new Command(
             "validate",
             "Validate the damage models and alarms on simulated sessions with known ground truth. "
             + "Exit code 0: every target of the physics-constrained model passes; 1: a target shows FAIL (the report is still printed and written); 2: bad input.");
-        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts, trueOrders, coalesce })
+        foreach (var option in new Option[] { seeds, firstSeed, presets, models, output, framesOut, counts, trueOrders, coalesce, noReferenceFits })
         {
             command.Add(option);
         }
@@ -106,7 +110,7 @@ internal static class ValidateCommand
                     OutputPath.Folder("--frames-out", folder.FullName);
                 }
 
-                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts, RefitEvery = refitEvery, FitReferences = true }))).ToList();
+                var scenarios = chosen.SelectMany(p => Enumerable.Range(first, seedCount).SelectMany(seed => kinds.Select(k => new ValidationScenario(p, seed, k) { ZeroLossCounts = zeroLossCounts, RefitEvery = refitEvery, FitReferences = !parse.GetValue(noReferenceFits) }))).ToList();
                 var outcomes = new List<ScenarioOutcome>();
                 var windowNames = options.Pipeline.Windows.Select(w => w.Name).ToArray();
                 long started = TimeProvider.System.GetTimestamp();

@@ -23,6 +23,25 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public async Task The_report_sets_reference_fits_beside_the_final_D50_unless_told_not_to()
+    {
+        using var dir = new TempDir();
+        var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "exponential", "--seeds", "1", "--models", "physics",
+            "--out", dir.File("with.md"));
+        var without = await CliProcess.RunAsync("eelslive", Limit, "validate", "--presets", "exponential", "--seeds", "1", "--models", "physics",
+            "--no-reference-fits", "--out", dir.File("without.md"));
+
+        Assert.True(run.ExitCode is 0 or 1, run.Stdout + run.Stderr);
+        Assert.True(without.ExitCode is 0 or 1, without.Stdout + without.Stderr);
+        string with = File.ReadAllText(dir.File("with.md"));
+        Assert.Contains("| exponential | physics | 3 |", with, StringComparison.Ordinal); // π–π*, C–C and C–O halve within the session
+        Assert.Contains("least-squares fits to the same frames miss", with, StringComparison.Ordinal);
+        string plain = File.ReadAllText(dir.File("without.md"));
+        Assert.DoesNotContain("least-squares", plain, StringComparison.Ordinal);
+        Assert.Contains("| final D50 within 10% for every window that decays past half |", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_states_what_each_exit_code_means()
     {
         var run = await CliProcess.RunAsync("eelslive", Limit, "validate", "--help");
