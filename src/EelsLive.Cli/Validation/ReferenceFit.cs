@@ -50,20 +50,37 @@ internal static class ReferenceFit
     /// The family whose fit the data favour (least Akaike information criterion: the single exponential has one parameter
     /// fewer than the others) and its D50, or null with fewer than <see cref="MinimumFrames"/> frames.
     /// </summary>
-    public static (string Family, double D50)? BestFamily(IReadOnlyList<double> doses, IReadOnlyList<double> signals)
+    public static (string Family, double D50)? BestFamily(IReadOnlyList<double> doses, IReadOnlyList<double> signals) =>
+        Usable(doses, signals) && Favoured(new Series(doses, signals)) is var (family, d50, _) ? (family, d50) : null;
+
+    /// <summary>
+    /// <see cref="TrueFamilyD50"/> and <see cref="BestFamily"/> together, each family fitted once: the true family's D50 (null
+    /// for a family without D50), and the favoured family with its D50. Null with fewer than <see cref="MinimumFrames"/> frames.
+    /// </summary>
+    public static (double? TrueFamilyD50, string BestFamily, double BestFamilyD50)? Both(IDamageKinetics truth, IReadOnlyList<double> doses, IReadOnlyList<double> signals)
     {
+        ArgumentNullException.ThrowIfNull(truth);
         if (!Usable(doses, signals))
         {
             return null;
         }
 
         var data = new Series(doses, signals);
+        var (family, d50, fits) = Favoured(data);
+        double? trueFamily = fits.Where(f => f.Family == truth.Family).Select(f => (double?)f.D50).FirstOrDefault();
+        return (trueFamily, family, d50);
+    }
+
+    /// <summary>Fits every family and returns the one with the least AIC, with its D50 and every family's fit.</summary>
+    private static (string Family, double D50, IReadOnlyList<(string Family, double D50)> Fits) Favoured(Series data)
+    {
         var fits = Families.Select(f => (Family: f, Fit: Fit(f, data))).ToList();
         int most = fits.Max(f => f.Fit.Parameters);
 
         // The noise variance from the best fit, floored far below any real noise so that exact data pick the simplest family.
-        double variance = Math.Max(fits.Min(f => f.Fit.Loss) / (doses.Count - most), 1e-12 * data.SignalVariance);
-        return fits.OrderBy(f => (f.Fit.Loss / variance) + (2 * f.Fit.Parameters)).Select(f => (f.Family, f.Fit.D50)).First();
+        double variance = Math.Max(fits.Min(f => f.Fit.Loss) / (data.Count - most), 1e-12 * data.SignalVariance);
+        var best = fits.OrderBy(f => (f.Fit.Loss / variance) + (2 * f.Fit.Parameters)).First();
+        return (best.Family, best.Fit.D50, [.. fits.Select(f => (f.Family, f.Fit.D50))]);
     }
 
     private static bool Usable(IReadOnlyList<double> doses, IReadOnlyList<double> signals)
@@ -178,6 +195,9 @@ internal static class ReferenceFit
             LogD50Lo = Math.Log(firstDose);
             LogD50Hi = Math.Log(MaxD50OverLastDose * lastDose);
         }
+
+        /// <summary>Number of frames.</summary>
+        public int Count => _doses.Length;
 
         /// <summary>Variance of the signals about their mean.</summary>
         public double SignalVariance => _sumSS / _doses.Length;

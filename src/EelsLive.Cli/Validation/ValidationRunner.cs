@@ -176,12 +176,12 @@ internal static class ValidationRunner
             };
             if (scenario.FitReferences && double.IsFinite(d50) && d50 <= last.DoseEA2)
             {
-                var best = ReferenceFit.BestFamily(midDoses, signals[w]);
+                var references = ReferenceFit.Both(kinetics, midDoses, signals[w]);
                 outcomes[w] = outcomes[w] with
                 {
-                    TrueFamilyFitD50 = ReferenceFit.TrueFamilyD50(kinetics, midDoses, signals[w]),
-                    BestFamilyFitD50 = best?.D50,
-                    BestFamily = best?.Family,
+                    TrueFamilyFitD50 = references?.TrueFamilyD50,
+                    BestFamilyFitD50 = references?.BestFamilyD50,
+                    BestFamily = references?.BestFamily,
                 };
             }
         }

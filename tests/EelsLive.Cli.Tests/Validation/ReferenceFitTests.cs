@@ -94,11 +94,28 @@ public class ReferenceFitTests
     }
 
     [Fact]
+    public void Both_references_at_once_are_the_two_fits_made_separately()
+    {
+        var truth = OrderPKinetics.FromD50(1100, 1.6);
+        var signals = Signals(truth, 0.0066, 0.0049, noise: 0.00007, seed: 5);
+
+        var both = ReferenceFit.Both(truth, Doses, signals);
+        var best = ReferenceFit.BestFamily(Doses, signals);
+
+        Assert.NotNull(both);
+        Assert.Equal(ReferenceFit.TrueFamilyD50(truth, Doses, signals), both.Value.TrueFamilyD50);
+        Assert.Equal(best!.Value.Family, both.Value.BestFamily);
+        Assert.Equal(best.Value.D50, both.Value.BestFamilyD50);
+        Assert.Null(ReferenceFit.Both(NoDamageKinetics.Instance, Doses, signals)!.Value.TrueFamilyD50);
+    }
+
+    [Fact]
     public void A_window_without_damage_or_with_too_few_frames_has_no_reference()
     {
         Assert.Null(ReferenceFit.TrueFamilyD50(NoDamageKinetics.Instance, Doses, [.. Doses.Select(_ => 0.08)]));
         Assert.Null(ReferenceFit.TrueFamilyD50(ExponentialKinetics.FromD50(700), [2.5, 7.5, 12.5], [0.02, 0.02, 0.02]));
         Assert.Null(ReferenceFit.BestFamily([2.5, 7.5, 12.5], [0.02, 0.02, 0.02]));
+        Assert.Null(ReferenceFit.Both(ExponentialKinetics.FromD50(700), [2.5, 7.5, 12.5], [0.02, 0.02, 0.02]));
     }
 
     [Fact]
